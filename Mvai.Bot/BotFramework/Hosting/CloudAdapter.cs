@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.BotFramework.State;
+
+namespace Mvai.Bot.BotFramework.Hosting;
+
+/// <summary>
+/// Runs turns: one at a time per conversation, each activity id once, through the middleware to the bot,
+/// and decides where replies go (expectReplies buffer, in-process channel, or the channel's Connector).
+/// </summary>
+public sealed class CloudAdapter
+{
+    private readonly IBot _bot;
+    private readonly IBotMiddleware[] _middleware;
+    private readonly ChannelConnectionFactory _connections;
+    private readonly ConversationState _conversationState;
+    private readonly ConversationLocks _locks = new();
+    private readonly ActivityDeduplicator _deduplicator;
+    private readonly ILogger<CloudAdapter> _logger;
+
+    public CloudAdapter(
+        IBot bot,
+        IEnumerable<IBotMiddleware> middleware,
+        ChannelConnectionFactory connections,
+        ConversationState conversationState,
+        IOptions<BotHostingOptions> options,
+        TimeProvider clock,
+        ILogger<CloudAdapter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _bot = bot;
+        _middleware = [.. middleware];
+        _connections = connections;
+        _conversationState = conversationState;
+        _deduplicator = new ActivityDeduplicator(clock, options.Value.DeduplicationWindow);
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Processes one authenticated activity. <paramref name="channel"/> overrides where replies go
+    /// (the embedded Direct Line passes itself); otherwise they go to the activity's service URL.
+    /// </summary>
+    public async Task<TurnResult> ProcessActivityAsync(
+        Activity activity, ClaimsIdentity identity, IChannelConnection? channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(identity);
+        var conversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}";
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        var isInvoke = activity.IsType(ActivityTypes.Invoke);
+
+        if (!string.IsNullOrEmpty(activity.Id) && !_deduplicator.TryRegister($"{conversationKey}/{activity.Id}"))
+        {
+            HostingLog.DuplicateActivity(_logger, activity.Type, activity.ChannelId);
+            return expectReplies ? TurnResult.ForExpectReplies([], null) : TurnResult.Duplicate;
+        }
+
+        var buffer = expectReplies ? new ExpectRepliesConnection() : null;
+        var connection = buffer ?? channel ?? _connections.ForServiceUrl(activity.ServiceUrl);
+        var turn = new TurnContext(activity, identity, connection);
+
+        using (await _locks.AcquireAsync(conversationKey, cancellationToken))
+        {
+            await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+        }
+
+        if (buffer is not null)
+        {
+            var invoke = turn.InvokeResponse ?? (isInvoke ? new InvokeResponse(501) : null);
+            return TurnResult.ForExpectReplies(buffer.Activities, invoke);
+        }
+        return isInvoke ? TurnResult.ForInvoke(turn.InvokeResponse) : TurnResult.Ok;
+    }
+
+    /// <summary>
+    /// Sends into an existing conversation outside of a user's turn (advisor replies, follow-ups).
+    /// The callback sees a turn whose activity is a <c>ContinueConversation</c> event built from the reference.
+    /// </summary>
+    public async Task ContinueConversationAsync(
+        ConversationReference reference, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(callback);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = "ContinueConversation",
+            Id = reference.ActivityId,
+            ChannelId = reference.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            Conversation = reference.Conversation,
+            From = reference.User,
+            Recipient = reference.Bot,
+            Locale = reference.Locale,
+        };
+        var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(reference.ServiceUrl));
+        using (await _locks.AcquireAsync($"{reference.ChannelId}/{reference.Conversation?.Id}", cancellationToken))
+        {
+            await RunTurnAsync(turn, callback, cancellationToken);
+        }
+    }
+
+    private async Task RunTurnAsync(TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunMiddlewareAsync(0, turn, handler, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await OnTurnErrorAsync(turn, exception, cancellationToken);
+        }
+    }
+
+    private Task RunMiddlewareAsync(int index, TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken) =>
+        index < _middleware.Length
+            ? _middleware[index].OnTurnAsync(turn, ct => RunMiddlewareAsync(index + 1, turn, handler, ct), cancellationToken)
+            : handler(turn, cancellationToken);
+
+    /// <summary>
+    /// Logs the failure (never the message text), apologises, and clears the conversation's state so a
+    /// poisoned dialog stack cannot trap the user in the same error on every message.
+    /// </summary>
+    private async Task OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
+    {
+        HostingLog.TurnFailed(_logger, exception, turn.Activity.Type, turn.Activity.ChannelId);
+        try
+        {
+            await _conversationState.DeleteAsync(turn, cancellationToken);
+        }
+        catch (Exception stateError)
+        {
+            HostingLog.TurnErrorCleanupFailed(_logger, stateError);
+        }
+        if (turn.Activity.IsType(ActivityTypes.Invoke))
+        {
+            await turn.SendInvokeResponseAsync(new InvokeResponse(500), cancellationToken);
+            return;
+        }
+        try
+        {
+            await turn.SendActivityAsync(HostingMessages.TurnErrorApology, cancellationToken);
+        }
+        catch (Exception sendError)
+        {
+            HostingLog.TurnErrorCleanupFailed(_logger, sendError);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace Mvai.Bot.BotFramework.State;
+
+/// <summary>
+/// Key/value storage of JSON documents with optimistic concurrency, the seam behind all bot state.
+/// </summary>
+/// <remarks>
+/// ETag rules for <see cref="WriteAsync"/>: <c>"*"</c> overwrites unconditionally; <c>null</c> creates and
+/// fails if the key already exists; any other value must equal the stored ETag. A failed condition throws
+/// <see cref="StorageConcurrencyException"/> and writes nothing of the batch. Unlike the classic Bot Framework
+/// MemoryStorage, <c>null</c> does not mean "overwrite": two turns that both saw "no state yet" must not
+/// silently overwrite each other.
+/// </remarks>
+public interface IStorage
+{
+    /// <summary>Reads the keys that exist; missing keys are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>Writes the items atomically and returns their new ETags.</summary>
+    Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> items, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the keys; missing keys are ignored.</summary>
+    Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+}
+
+/// <summary>A stored JSON document and the ETag it was read with (or the condition to write it under).</summary>
+public sealed record StoreItem(JsonObject Document, string? ETag);
+
+/// <summary>A write whose ETag condition did not hold: someone else changed the item first.</summary>
+public sealed class StorageConcurrencyException(string key)
+    : Exception($"The stored item '{key}' was changed by someone else (ETag mismatch).")
+{
+    public string Key { get; } = key;
+}

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace Mvai.Bot.BotFramework.State;
+
+/// <summary>
+/// <see cref="IStorage"/> on an embedded SQLite file: one row per key, ETag column checked in the
+/// UPDATE's WHERE clause so a stale writer changes nothing. WAL mode lets readers run beside the writer.
+/// </summary>
+public sealed class SqliteStorage : IStorage
+{
+    private readonly string _connectionString;
+
+    public SqliteStorage(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        _connectionString = builder.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS bot_state (
+                key        TEXT PRIMARY KEY,
+                document   TEXT NOT NULL,
+                etag       TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The connection string in use, for other features that keep their tables in the same file.</summary>
+    public string ConnectionString => _connectionString;
+
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        var names = keys.Select((key, i) =>
+        {
+            command.Parameters.AddWithValue($"$k{i}", key);
+            return $"$k{i}";
+        });
+        command.CommandText = $"SELECT key, document, etag FROM bot_state WHERE key IN ({string.Join(',', names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var document = JsonNode.Parse(reader.GetString(1)) as JsonObject ?? [];
+            result[reader.GetString(0)] = new StoreItem(document, reader.GetString(2));
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (items.Count == 0)
+        {
+            return etags;
+        }
+        await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (key, item) in items)
+        {
+            var etag = Guid.NewGuid().ToString("N");
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = item.ETag switch
+            {
+                "*" => """
+                    INSERT INTO bot_state (key, document, etag, updated_at) VALUES ($key, $doc, $etag, $now)
+                    ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at
+                    """,
+                null => "INSERT INTO bot_state (key, document, etag, updated_at) VALUES ($key, $doc, $etag, $now) ON CONFLICT(key) DO NOTHING",
+                _ => "UPDATE bot_state SET document = $doc, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected",
+            };
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$doc", item.Document.ToJsonString());
+            command.Parameters.AddWithValue("$etag", etag);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
+            command.Parameters.AddWithValue("$expected", item.ETag ?? string.Empty);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new StorageConcurrencyException(key);
+            }
+            etags[key] = etag;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return etags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var connection = Open();
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM bot_state WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Opens a pooled connection with the settings every operation needs.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}

@@ -1,0 +1,41 @@
+using Mvai.Bot.Assistant;
+using Mvai.Bot.BotFramework.Authentication;
+using Mvai.Bot.BotFramework.DirectLine;
+using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.Operations;
+
+namespace Mvai.Bot;
+
+/// <summary>Builds the assistant's web host; <c>Program</c> runs it and tests start it on a free loopback port.</summary>
+public static class MvaiAssistantApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
+        builder.Services.AddEmbeddedDirectLine(builder.Configuration);
+        builder.Services.AddOperations(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapBotMessages();
+        app.MapDirectLine();
+        app.MapOperations();
+
+        WarnIfDevelopmentMode(app);
+        return app;
+    }
+
+    private static void WarnIfDevelopmentMode(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotAuthenticationOptions>>().Value;
+        if (options.IsDevelopmentMode)
+        {
+            AppLog.DevelopmentMode(app.Logger);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Mvai.Bot.Operations;
+
+/// <summary>Health checks and OpenTelemetry: traces and metrics always collected, exported over OTLP when configured.</summary>
+public static class OperationsServiceCollectionExtensions
+{
+    public const string ActivitySourceName = "Mvai.Bot";
+
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("mvai-assistant"))
+            .WithTracing(tracing => tracing
+                .AddSource(ActivitySourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentationIfPresent());
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz");
+        return endpoints;
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder metrics) =>
+        metrics.AddMeter("System.Runtime");
+}

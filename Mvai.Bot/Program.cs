@@ -1,0 +1,4 @@
+using Mvai.Bot;
+
+var app = MvaiAssistantApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,44 @@
+using Mvai.Bot.BotFramework.Protocol;
+
+namespace Mvai.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// One user's conversation with the bot over /api/messages with expectReplies, so tests read like transcripts:
+/// <c>var replies = await chat.SayAsync("hello");</c>.
+/// </summary>
+public sealed class Conversation(BotTestHost host, string channelId = "test", string? conversationId = null, string userId = "user-1")
+{
+    private int _sequence;
+
+    public string Id { get; } = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
+
+    public Activity NewActivity(string type) => new()
+    {
+        Type = type,
+        Id = $"{Id}-{Interlocked.Increment(ref _sequence)}",
+        ChannelId = channelId,
+        ServiceUrl = "http://127.0.0.1:9/unused-connector",
+        Conversation = new ConversationAccount { Id = Id, ConversationType = "personal" },
+        From = new ChannelAccount { Id = userId, Name = "Chief Test", Role = RoleTypes.User },
+        Recipient = new ChannelAccount { Id = "bot-id", Name = "MVAI Assistant", Role = RoleTypes.Bot },
+        Locale = "en-US",
+        Timestamp = DateTimeOffset.UtcNow,
+        LocalTimestamp = DateTimeOffset.Now,
+    };
+
+    public Task<IList<Activity>> SayAsync(string text)
+    {
+        var activity = NewActivity(ActivityTypes.Message);
+        activity.Text = text;
+        return host.ExpectRepliesAsync(activity);
+    }
+
+    public Task<IList<Activity>> SendAsync(Activity activity) => host.ExpectRepliesAsync(activity);
+
+    public Task<IList<Activity>> JoinAsync()
+    {
+        var activity = NewActivity(ActivityTypes.ConversationUpdate);
+        activity.MembersAdded = [activity.From!, activity.Recipient!];
+        return host.ExpectRepliesAsync(activity);
+    }
+}
