@@ -1,0 +1,31 @@
+using Mvai.Bot.Assistant;
+using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.Tests.Infrastructure;
+
+namespace Mvai.Bot.Tests.Hosting;
+
+public sealed class TurnErrorTests
+{
+    [Fact]
+    public async Task AFailingTurn_ApologisesAndResetsTheConversation_SoTheUserIsNotStuck()
+    {
+        await using var host = await BotTestHost.StartAsync(configure: builder =>
+            builder.Services.AddSingleton<IBotMiddleware>(new FailOnText("boom")));
+        var chat = new Conversation(host);
+        Assert.Single(await chat.JoinAsync());
+
+        var failed = await chat.SayAsync("boom");
+        var afterwards = await chat.SayAsync("hello again");
+
+        Assert.Equal(HostingMessages.TurnErrorApology, Assert.Single(failed).Text);
+        Assert.Equal(AssistantMessages.Acknowledge("hello again"), Assert.Single(afterwards).Text);
+        Assert.Equal(AssistantMessages.Welcome, Assert.Single(await chat.JoinAsync()).Text);
+    }
+
+    /// <summary>A middleware that throws on one message, standing in for any bug in a turn.</summary>
+    private sealed class FailOnText(string text) : IBotMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken) =>
+            turnContext.Activity.Text == text ? throw new InvalidOperationException("simulated bug") : next(cancellationToken);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.BotFramework.State;
+
+namespace Mvai.Bot.Tests.State;
+
+public sealed class BotStateTests
+{
+    private readonly CountingStorage _storage = new(new SqliteStorage($"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}"));
+
+    [Fact]
+    public async Task ConversationAndUserState_UseTheBotFrameworkKeys()
+    {
+        var conversation = new ConversationState(_storage);
+        var user = new UserState(_storage);
+        var turn = NewTurn();
+
+        await conversation.CreateProperty<int>("count").SetAsync(turn, 1);
+        await user.CreateProperty<string>("agency").SetAsync(turn, "Springfield PD");
+        await conversation.SaveChangesAsync(turn);
+        await user.SaveChangesAsync(turn);
+
+        var stored = await _storage.ReadAsync(["test/conversations/conv-1", "test/users/user-1"], default);
+        Assert.Equal(1, stored["test/conversations/conv-1"].Document["count"]!.GetValue<int>());
+        Assert.Equal("Springfield PD", stored["test/users/user-1"].Document["agency"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task State_IsWrittenOnlyWhenItChanged()
+    {
+        var state = new ConversationState(_storage);
+        var profile = state.CreateProperty<Profile>("profile");
+
+        var first = NewTurn();
+        (await profile.GetAsync(first, () => new Profile()))!.Name = "Ana";
+        await state.SaveChangesAsync(first);
+
+        var second = NewTurn();
+        Assert.Equal("Ana", (await profile.GetAsync(second))!.Name);
+        await state.SaveChangesAsync(second);
+
+        Assert.Equal(1, _storage.Writes);
+    }
+
+    [Fact]
+    public async Task OverlappingTurns_DoNotSilentlyOverwriteEachOther()
+    {
+        var state = new ConversationState(_storage);
+        var count = state.CreateProperty<int>("count");
+        var a = NewTurn();
+        var b = NewTurn();
+        await count.SetAsync(a, 1);
+        await count.SetAsync(b, 2);
+
+        await state.SaveChangesAsync(a);
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => state.SaveChangesAsync(b));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheConversationsState()
+    {
+        var state = new ConversationState(_storage);
+        var turn = NewTurn();
+        await state.CreateProperty<int>("count").SetAsync(turn, 3);
+        await state.SaveChangesAsync(turn);
+
+        await state.DeleteAsync(turn);
+
+        Assert.Equal(0, await state.CreateProperty<int>("count").GetAsync(NewTurn()));
+    }
+
+    private static TurnContext NewTurn() => new(
+        new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = "test",
+            Conversation = new ConversationAccount { Id = "conv-1" },
+            From = new ChannelAccount { Id = "user-1" },
+        },
+        new ClaimsIdentity(),
+        new ExpectRepliesConnection());
+
+    private sealed class Profile
+    {
+        public string? Name { get; set; }
+    }
+
+    /// <summary>The real storage, counting writes.</summary>
+    private sealed class CountingStorage(IStorage inner) : IStorage
+    {
+        public int Writes { get; private set; }
+
+        public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+            inner.ReadAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> items, CancellationToken cancellationToken)
+        {
+            Writes++;
+            return inner.WriteAsync(items, cancellationToken);
+        }
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.DeleteAsync(keys, cancellationToken);
+    }
+}
