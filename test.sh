@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh Debian machine: installs what the tests drive (Debian's Chromium,
+# the pinned npm clients), builds, runs all test projects, and prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Debian's chromium (the browser the end-to-end tests drive)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== installing the pinned npm packages (Web Chat bundle, test clients)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "== building"
+dotnet build Mvai.Bot.sln -c Release --nologo -clp:ErrorsOnly
+
+echo "== testing"
+log=$(mktemp)
+set +e
+dotnet test Mvai.Bot.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over all test projects, e.g. "tests: 120 passed, 0 failed, 0 skipped".
+grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
+  | awk -F'[:,]' '{f+=$2; p+=$4; s+=$6} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'
+rm -f "$log"
+exit "$status"
