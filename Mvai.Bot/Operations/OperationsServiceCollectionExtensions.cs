@@ -1,3 +1,4 @@
+using Mvai.Bot.BotFramework.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -16,12 +17,13 @@ public static class OperationsServiceCollectionExtensions
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("mvai-assistant"))
             .WithTracing(tracing => tracing
-                .AddSource(ActivitySourceName)
+                .AddSource(ActivitySourceName, BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
+                .AddMeter(BotTelemetry.Name)
                 .AddRuntimeInstrumentationIfPresent());
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

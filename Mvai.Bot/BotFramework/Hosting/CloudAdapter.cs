@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Activity = Mvai.Bot.BotFramework.Protocol.Activity;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Protocol;
@@ -103,13 +105,26 @@ public sealed class CloudAdapter
 
     private async Task RunTurnAsync(TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
+        using var span = BotTelemetry.ActivitySource.StartActivity("bot.turn");
+        span?.SetTag("bot.activity.type", turn.Activity.Type);
+        span?.SetTag("bot.channel", turn.Activity.ChannelId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
         try
         {
             await RunMiddlewareAsync(0, turn, handler, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            outcome = "error";
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await OnTurnErrorAsync(turn, exception, cancellationToken);
+        }
+        finally
+        {
+            var tags = new TagList { { "type", turn.Activity.Type }, { "channel", turn.Activity.ChannelId }, { "outcome", outcome } };
+            BotTelemetry.Turns.Add(1, tags);
+            BotTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
         }
     }
 
