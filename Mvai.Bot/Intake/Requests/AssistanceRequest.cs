@@ -1,0 +1,48 @@
+using Mvai.Bot.BotFramework.Protocol;
+
+namespace Mvai.Bot.Intake.Requests;
+
+/// <summary>
+/// A request for MVAI assistance as the intake collects it. Every answer is optional until the summary:
+/// the dialog skips questions whose answer is already known (for instance from the first message).
+/// </summary>
+public sealed class AssistanceRequest
+{
+    public string? RequesterName { get; set; }
+    public string? RequesterTitle { get; set; }
+    public string? AgencyName { get; set; }
+    public AgencyType? AgencyType { get; set; }
+    public string? City { get; set; }
+    public string? State { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public ContactMethod? PreferredContact { get; set; }
+    public IncidentType? IncidentType { get; set; }
+    public DateOnly? IncidentDate { get; set; }
+    public bool? SceneStillActive { get; set; }
+
+    /// <summary>Rough number killed; null when not given, -1 when the user said it is unknown.</summary>
+    public int? Killed { get; set; }
+
+    /// <summary>Rough number injured; null when not given, -1 when the user said it is unknown.</summary>
+    public int? Injured { get; set; }
+
+    public List<HelpKind> HelpNeeded { get; set; } = [];
+    public Urgency? Urgency { get; set; }
+    public string? AdditionalDetails { get; set; }
+    public bool? ConsentToShare { get; set; }
+}
+
+/// <summary>A confirmed request as stored: the answers plus who sent it, from where, and its progress.</summary>
+public sealed class StoredAssistanceRequest
+{
+    public required string Reference { get; init; }
+    public required AssistanceRequest Request { get; init; }
+    public required string ChannelId { get; init; }
+    public required string ConversationId { get; init; }
+    public required string UserId { get; init; }
+    public required ConversationReference ConversationReference { get; init; }
+    public RequestStatus Status { get; set; } = RequestStatus.New;
+    public required DateTimeOffset SubmittedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,15 @@
+namespace Mvai.Bot.Intake.Requests;
+
+/// <summary>Durable store of confirmed requests for assistance.</summary>
+public interface IAssistanceRequestStore
+{
+    /// <summary>
+    /// Stores a confirmed request and gives it its reference (<c>MVAI-2026-0042</c>). Idempotent by
+    /// <paramref name="submissionId"/>: submitting the same intake again (a retry after a failure, a channel's
+    /// repeated activity) returns the request already stored instead of creating a second one.
+    /// </summary>
+    Task<StoredAssistanceRequest> SubmitAsync(string submissionId, StoredAssistanceRequest draft, CancellationToken cancellationToken);
+
+    /// <summary>The request with this reference, or null.</summary>
+    Task<StoredAssistanceRequest?> FindAsync(string reference, CancellationToken cancellationToken);
+}

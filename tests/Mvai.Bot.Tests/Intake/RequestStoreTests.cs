@@ -1,0 +1,84 @@
+using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Intake.Requests;
+
+namespace Mvai.Bot.Tests.Intake;
+
+public sealed class RequestStoreTests
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+
+    private SqliteAssistanceRequestStore CreateSut() => new(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+
+    [Fact]
+    public async Task Submit_AssignsYearlySequentialReferences_AndStoresEveryAnswer()
+    {
+        var store = CreateSut();
+
+        var first = await store.SubmitAsync("intake-a", Draft("Springfield PD"), default);
+        var second = await store.SubmitAsync("intake-b", Draft("Shelbyville PD"), default);
+
+        var year = DateTimeOffset.UtcNow.Year;
+        Assert.Equal($"MVAI-{year}-0001", first.Reference);
+        Assert.Equal($"MVAI-{year}-0002", second.Reference);
+        var found = await CreateSut().FindAsync(second.Reference, default);
+        Assert.NotNull(found);
+        Assert.Equal("Shelbyville PD", found.Request.AgencyName);
+        Assert.Equal([HelpKind.MediaAndPublicInformation, HelpKind.OfficerWellness], found.Request.HelpNeeded);
+        Assert.Equal(new DateOnly(2026, 11, 20), found.Request.IncidentDate);
+        Assert.Equal(RequestStatus.New, found.Status);
+        Assert.Equal("conv-1", found.ConversationReference.Conversation!.Id);
+    }
+
+    [Fact]
+    public async Task SubmittingTheSameIntakeTwice_StoresItOnce()
+    {
+        var store = CreateSut();
+
+        var first = await store.SubmitAsync("intake-a", Draft("Springfield PD"), default);
+        var retry = await store.SubmitAsync("intake-a", Draft("Springfield PD"), default);
+
+        Assert.Equal(first.Reference, retry.Reference);
+        Assert.Null(await store.FindAsync(ReferenceNumbers.Format(DateTimeOffset.UtcNow.Year, 2), default));
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissions_FromTwoStoresOnOneDatabase_GetUniqueReferences()
+    {
+        var a = CreateSut();
+        var b = CreateSut();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            (i % 2 == 0 ? a : b).SubmitAsync($"intake-{i}", Draft($"Agency {i}"), default)));
+
+        Assert.Equal(40, results.Select(r => r.Reference).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("what's the status of MVAI-2026-0042?", "MVAI-2026-0042")]
+    [InlineData("status mvai 2026 42", "MVAI-2026-0042")]
+    [InlineData("MVAI-2027-12345", "MVAI-2027-12345")]
+    [InlineData("no reference here", null)]
+    public void References_AreFoundInFreeText(string text, string? expected) => Assert.Equal(expected, ReferenceNumbers.Find(text));
+
+    private static StoredAssistanceRequest Draft(string agency) => new()
+    {
+        Reference = string.Empty,
+        Request = new AssistanceRequest
+        {
+            RequesterName = "Pat Example",
+            AgencyName = agency,
+            AgencyType = AgencyType.MunicipalPolice,
+            IncidentType = IncidentType.Shooting,
+            IncidentDate = new DateOnly(2026, 11, 20),
+            HelpNeeded = [HelpKind.MediaAndPublicInformation, HelpKind.OfficerWellness],
+            Urgency = Urgency.ThisWeek,
+            ConsentToShare = true,
+        },
+        ChannelId = "test",
+        ConversationId = "conv-1",
+        UserId = "user-1",
+        ConversationReference = new ConversationReference { Conversation = new ConversationAccount { Id = "conv-1" }, ChannelId = "test" },
+        SubmittedAt = DateTimeOffset.UtcNow,
+    };
+}
