@@ -71,6 +71,19 @@ public sealed class BotAuthenticatorTests
     }
 
     [Fact]
+    public async Task UnknownIssuer_FailsWithoutFetchingAnyKeys()
+    {
+        await using var metadata = await OpenIdMetadataServer.StartAsync();
+        using var authenticator = Create(Options(metadata));
+        var token = metadata.ChannelToken(AuthenticatedBotFixture.AppId, Message.ServiceUrl, issuer: "https://issuer.example");
+
+        var result = await authenticator.AuthenticateAsync("Bearer " + token, Message, IPAddress.Loopback, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(0, metadata.ChannelKeySetRequests);
+    }
+
+    [Fact]
     public async Task EntraV1Token_Valid_CallerIdNamesTheApp()
     {
         await using var metadata = await OpenIdMetadataServer.StartAsync();

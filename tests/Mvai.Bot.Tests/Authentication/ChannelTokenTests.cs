@@ -1,3 +1,4 @@
+using Microsoft.IdentityModel.Tokens;
 using Mvai.Bot.Assistant;
 using Mvai.Bot.Tests.Authentication.Fakes;
 
@@ -38,6 +39,25 @@ public sealed class ChannelTokenTests(AuthenticatedBotFixture bot) : IClassFixtu
     }
 
     [Fact]
+    public async Task ChannelToken_SignedWithRs512_IsAccepted()
+    {
+        var activity = bot.NewMessage();
+        var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl, algorithm: SecurityAlgorithms.RsaSha512);
+
+        Assert.Single(await bot.SendAcceptedAsync(activity, "Bearer " + token));
+    }
+
+    [Fact]
+    public async Task ChannelToken_SignedWithRsaPssAlgorithm_Is401()
+    {
+        // A valid signature by the published key, but PS256 is not one of the algorithms Bot Framework uses.
+        var activity = bot.NewMessage();
+        var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl, algorithm: SecurityAlgorithms.RsaSsaPssSha256);
+
+        await bot.AssertUnauthorizedAsync(activity, "Bearer " + token);
+    }
+
+    [Fact]
     public async Task ChannelToken_WrongIssuer_Is401()
     {
         var activity = bot.NewMessage();
@@ -67,7 +87,7 @@ public sealed class ChannelTokenTests(AuthenticatedBotFixture bot) : IClassFixtu
     [Fact]
     public async Task ChannelToken_KeyNotEndorsedForTheChannel_Is401()
     {
-        var teamsOnly = bot.Metadata.AddChannelKey("msteams");
+        var teamsOnly = bot.Metadata.TeamsOnlyKey;
         var activity = bot.NewMessage(channelId: "test");
         var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl, key: teamsOnly);
 
@@ -77,7 +97,7 @@ public sealed class ChannelTokenTests(AuthenticatedBotFixture bot) : IClassFixtu
     [Fact]
     public async Task ChannelToken_KeyEndorsedForTheChannel_IsAcceptedOnThatChannel()
     {
-        var teamsOnly = bot.Metadata.AddChannelKey("msteams");
+        var teamsOnly = bot.Metadata.TeamsOnlyKey;
         var activity = bot.NewMessage(channelId: "msteams");
         var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl, key: teamsOnly);
 
@@ -87,7 +107,7 @@ public sealed class ChannelTokenTests(AuthenticatedBotFixture bot) : IClassFixtu
     [Fact]
     public async Task ChannelToken_KeyWithoutEndorsements_Is401()
     {
-        var bare = bot.Metadata.AddChannelKey(endorsements: null);
+        var bare = bot.Metadata.UnendorsedKey;
         var activity = bot.NewMessage();
         var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl, key: bare);
 
@@ -119,28 +139,5 @@ public sealed class ChannelTokenTests(AuthenticatedBotFixture bot) : IClassFixtu
         var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl!.ToUpperInvariant());
 
         Assert.Single(await bot.SendAcceptedAsync(activity, "Bearer " + token));
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("Basic x")]
-    [InlineData("Bearer")]
-    [InlineData("Bearer ")]
-    [InlineData("Bearer not-a-jwt")]
-    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln.extra")]
-    public async Task AuthorizationHeader_MissingOrMalformed_Is401(string? header)
-    {
-        await bot.AssertUnauthorizedAsync(bot.NewMessage(), header);
-    }
-
-    [Fact]
-    public async Task AuthorizationHeader_LowercaseSchemeOrExtraSpace_Is401()
-    {
-        var activity = bot.NewMessage();
-        var token = bot.Metadata.ChannelToken(AppId, activity.ServiceUrl);
-
-        await bot.AssertUnauthorizedAsync(activity, "bearer " + token);
-        await bot.AssertUnauthorizedAsync(bot.NewMessage(), "Bearer  " + token);
     }
 }

@@ -24,11 +24,21 @@ public sealed class OpenIdMetadataServer : IAsyncDisposable
     private OpenIdMetadataServer()
     {
         ChannelKey = AddChannelKey("test", "msteams", "directline", "webchat");
+        TeamsOnlyKey = AddChannelKey("msteams");
+        UnendorsedKey = AddChannelKey(endorsements: null);
         EntraKey = AddEntraKey();
     }
 
+    // All keys exist before the bot first loads the metadata, so no test depends on an unknown-key refresh.
+
     /// <summary>Published for the channel, endorsed for test, msteams, directline and webchat.</summary>
     public TestSigningKey ChannelKey { get; }
+
+    /// <summary>Published for the channel, endorsed for msteams only.</summary>
+    public TestSigningKey TeamsOnlyKey { get; }
+
+    /// <summary>Published for the channel without an endorsements member.</summary>
+    public TestSigningKey UnendorsedKey { get; }
 
     public TestSigningKey EntraKey { get; }
 
@@ -73,11 +83,12 @@ public sealed class OpenIdMetadataServer : IAsyncDisposable
 
     /// <summary>A channel token for our app id and service URL (a null serviceUrl leaves the claim out).</summary>
     public string ChannelToken(string audience, string? serviceUrl, TestSigningKey? key = null,
-        DateTimeOffset? expires = null, string issuer = ChannelIssuer) =>
-        Sign(key ?? ChannelKey, issuer, new Dictionary<string, object> { ["aud"] = audience, ["serviceurl"] = serviceUrl! }, expires);
+        DateTimeOffset? expires = null, string issuer = ChannelIssuer, string algorithm = SecurityAlgorithms.RsaSha256) =>
+        Sign(key ?? ChannelKey, issuer, new Dictionary<string, object> { ["aud"] = audience, ["serviceurl"] = serviceUrl! }, expires, algorithm);
 
     /// <summary>Signs a token with real RS256; claims with null values are left out.</summary>
-    public static string Sign(TestSigningKey key, string issuer, IDictionary<string, object> claims, DateTimeOffset? expires = null)
+    public static string Sign(TestSigningKey key, string issuer, IDictionary<string, object> claims,
+        DateTimeOffset? expires = null, string algorithm = SecurityAlgorithms.RsaSha256)
     {
         var expiresAt = (expires ?? DateTimeOffset.UtcNow.AddHours(1)).UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -87,7 +98,7 @@ public sealed class OpenIdMetadataServer : IAsyncDisposable
             IssuedAt = expiresAt.AddHours(-1),
             NotBefore = expiresAt.AddHours(-1),
             Expires = expiresAt,
-            SigningCredentials = key.Credentials,
+            SigningCredentials = new SigningCredentials(key.Credentials.Key, algorithm),
         });
     }
 
