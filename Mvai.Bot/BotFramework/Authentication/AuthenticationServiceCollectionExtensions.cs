@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Connector;
 
 namespace Mvai.Bot.BotFramework.Authentication;
@@ -8,14 +9,15 @@ public static class AuthenticationServiceCollectionExtensions
 {
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(OpenIdMetadataCache.HttpClientName);
+        services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
         services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
-        services.TryAddSingleton<IConnectorTokenProvider, AnonymousConnectorTokenProvider>();
+        // Decided when first resolved, from the bound options: without an app id there is no identity to get tokens for.
+        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
+            sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsDevelopmentMode
+                ? new AnonymousConnectorTokenProvider()
+                : ActivatorUtilities.CreateInstance<MsalConnectorTokenProvider>(sp));
         return services;
     }
-}
-
-/// <summary>No outbound token: local development against the Emulator or the Agents Playground.</summary>
-internal sealed class AnonymousConnectorTokenProvider : IConnectorTokenProvider
-{
-    public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
