@@ -18,7 +18,7 @@ public sealed class MsalConnectorTokenTests
     {
         await using var metadata = await OpenIdMetadataServer.StartAsync();
         await using var entra = await FakeEntraTokenEndpoint.StartAsync();
-        await using var connector = await FakeChannelConnector.StartAsync();
+        await using var connector = await ChannelConnectorServer.StartAsync();
         await using var host = await BotTestHost.StartAsync(AuthenticatedBotFixture.Settings(metadata), configure: builder =>
             builder.Services.AddHttpClient(MsalHttpClientFactory.HttpClientName)
                 .AddHttpMessageHandler(() => new LoopbackRedirectHandler(EntraHost, entra.BaseAddress)));
@@ -27,10 +27,10 @@ public sealed class MsalConnectorTokenTests
         var first = await SendTurnAsync(host, chat, metadata, connector.ServiceUrl);
         await SendTurnAsync(host, chat, metadata, connector.ServiceUrl);
 
-        Assert.Equal(2, connector.Calls.Count);
-        var call = connector.Calls.First();
-        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(chat.Id)}/activities/{Uri.EscapeDataString(first.Id!)}", call.RawTarget);
-        Assert.All(connector.Calls, c => Assert.Equal("Bearer " + entra.AccessToken, c.Authorization));
+        Assert.Equal(2, connector.Requests.Count);
+        var call = connector.Requests.First();
+        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(chat.Id)}/activities/{Uri.EscapeDataString(first.Id!)}", call.Path);
+        Assert.All(connector.Requests, c => Assert.Equal("Bearer " + entra.AccessToken, c.Authorization));
 
         var tokenRequest = Assert.Single(entra.Requests);
         Assert.Equal(AuthenticatedBotFixture.TenantId, tokenRequest.Tenant);

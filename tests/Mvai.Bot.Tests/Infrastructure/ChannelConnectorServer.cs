@@ -1,26 +1,20 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// A channel's Connector service on loopback (what Teams or the Playground are to the bot): records every
-/// request and answers the way the real service does, 201 <c>{"id":…}</c> or 202 with an empty body.
+/// request with its raw, still-escaped path and answers the way the real service does, 201 <c>{"id":…}</c>
+/// or 202 with an empty body.
 /// </summary>
 public sealed class ChannelConnectorServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer? _server;
 
-    private ChannelConnectorServer(WebApplication app)
-    {
-        _app = app;
-        ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-    }
-
-    public string ServiceUrl { get; }
+    /// <summary>The serviceUrl activities carry, ending with a slash.</summary>
+    public string ServiceUrl => _server!.BaseAddress.ToString();
 
     /// <summary>When true, answers 202 with no body (Teams does this for card replies).</summary>
     public bool AnswerAcceptedWithoutBody { get; set; }
@@ -29,32 +23,9 @@ public sealed class ChannelConnectorServer : IAsyncDisposable
 
     public static async Task<ChannelConnectorServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        ChannelConnectorServer? server = null;
-        app.Run(async context =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            var body = await reader.ReadToEndAsync();
-            server!.Requests.Enqueue(new RecordedRequest(
-                context.Request.Method,
-                // The raw target shows what the bot put on the wire, before Kestrel decodes it.
-                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
-                context.Request.Headers.Authorization.ToString(),
-                body));
-            if (server.AnswerAcceptedWithoutBody)
-            {
-                context.Response.StatusCode = StatusCodes.Status202Accepted;
-                return;
-            }
-            context.Response.StatusCode = StatusCodes.Status201Created;
-            await context.Response.WriteAsync($"{{\"id\":\"reply-{server.Requests.Count}\"}}");
-        });
-        await app.StartAsync();
-        server = new ChannelConnectorServer(app);
-        return server;
+        var connector = new ChannelConnectorServer();
+        connector._server = await LoopbackServer.StartAsync(app => app.Run(connector.RecordAsync));
+        return connector;
     }
 
     /// <summary>Waits until at least <paramref name="count"/> requests arrived (bounded).</summary>
@@ -68,10 +39,31 @@ public sealed class ChannelConnectorServer : IAsyncDisposable
         return [.. Requests];
     }
 
+    private async Task RecordAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        Requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            // The raw target shows what the bot put on the wire, before Kestrel decodes it.
+            context.Features.Get<IHttpRequestFeature>()!.RawTarget,
+            context.Request.Headers.Authorization.ToString(),
+            body));
+        if (AnswerAcceptedWithoutBody)
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status201Created;
+        await context.Response.WriteAsync($"{{\"id\":\"reply-{Requests.Count}\"}}");
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }
 
