@@ -14,7 +14,7 @@ public sealed class LogPrivacyTests
             configure: builder =>
             {
                 builder.Logging.AddProvider(logs);
-                builder.Services.AddSingleton<IBotMiddleware>(new FailOnText("Officer Jane Roe 555-0142 fail"));
+                builder.Services.AddSingleton<IBotMiddleware>(new FailOnTextMiddleware("Officer Jane Roe 555-0142 fail"));
             });
         var chat = new Conversation(host);
 
@@ -25,11 +25,5 @@ public sealed class LogPrivacyTests
         Assert.Contains(logs.Lines, line => line.Contains("Turn failed", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Contains("Maria", StringComparison.Ordinal) || line.Contains("555-01", StringComparison.Ordinal)
             || line.Contains("Jane", StringComparison.Ordinal) || line.Contains("Chief Test", StringComparison.Ordinal));
-    }
-
-    private sealed class FailOnText(string text) : IBotMiddleware
-    {
-        public Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken) =>
-            turnContext.Activity.Text == text ? throw new InvalidOperationException("simulated bug") : next(cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ public sealed class TurnErrorTests
     public async Task AFailingTurn_ApologisesAndResetsTheConversation_SoTheUserIsNotStuck()
     {
         await using var host = await BotTestHost.StartAsync(configure: builder =>
-            builder.Services.AddSingleton<IBotMiddleware>(new FailOnText("boom")));
+            builder.Services.AddSingleton<IBotMiddleware>(new FailOnTextMiddleware("boom")));
         var chat = new Conversation(host);
         Assert.Single(await chat.JoinAsync());
 
@@ -20,12 +20,5 @@ public sealed class TurnErrorTests
         Assert.Equal(HostingMessages.TurnErrorApology, Assert.Single(failed).Text);
         Assert.Equal(AssistantMessages.Acknowledge("hello again"), Assert.Single(afterwards).Text);
         Assert.Equal(AssistantMessages.Welcome, Assert.Single(await chat.JoinAsync()).Text);
-    }
-
-    /// <summary>A middleware that throws on one message, standing in for any bug in a turn.</summary>
-    private sealed class FailOnText(string text) : IBotMiddleware
-    {
-        public Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken) =>
-            turnContext.Activity.Text == text ? throw new InvalidOperationException("simulated bug") : next(cancellationToken);
     }
 }
