@@ -38,7 +38,7 @@ internal sealed class MvaiAssistantBot(ConversationState conversationState) : IB
 
     private static Task<ResourceResponse> OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.Text?.Trim();
+        var text = turnContext.Activity.RemoveRecipientMention();
         return turnContext.SendActivityAsync(
             string.IsNullOrEmpty(text) ? AssistantMessages.EmptyMessage : AssistantMessages.Acknowledge(text),
             cancellationToken);
