@@ -35,7 +35,7 @@
       locale: navigator.language || 'en-US',
       styleOptions: {
         accent: '#0b3d91',
-        botAvatarInitials: 'MVAI',
+        botAvatarInitials: 'MV',
         userAvatarInitials: 'You',
         bubbleBorderRadius: 8,
         bubbleFromUserBackground: '#e6eefb',
