@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace Mvai.Bot.BotFramework.DirectLine;
@@ -36,7 +35,7 @@ internal static class DirectLineStreamEndpoint
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         DirectLineLog.StreamOpened(logger, conversationId);
-        var stream = new Stream(socket, log, conversationId, options.Value, watermark);
+        var stream = new DirectLineStreamSender(socket, log, conversationId, options.Value, watermark);
         var receiving = DrainAsync(socket, stop);
         try
         {
@@ -91,73 +90,6 @@ internal static class DirectLineStreamEndpoint
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
             // Already gone.
-        }
-    }
-
-    /// <summary>The sending side of one open stream.</summary>
-    private sealed class Stream(WebSocket socket, IActivityLog log, string conversationId, DirectLineOptions options, long watermark)
-    {
-        private long _lastSend = Environment.TickCount64;
-
-        public async Task RunAsync(ActivityNotifier.Subscription subscription, CancellationToken cancellationToken)
-        {
-            await SendNewAsync(cancellationToken);
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var notification = await WaitAsync(subscription, cancellationToken);
-                if (notification?.Transient is { } transient)
-                {
-                    await SendAsync(new ActivitySet([transient], ActivityIds.FormatWatermark(watermark)), cancellationToken);
-                }
-                else
-                {
-                    await SendNewAsync(cancellationToken);
-                }
-                if (Environment.TickCount64 - _lastSend >= options.KeepAliveInterval.TotalMilliseconds)
-                {
-                    await SendFrameAsync([], cancellationToken);
-                }
-            }
-        }
-
-        private async Task<ActivityNotifier.Notification?> WaitAsync(ActivityNotifier.Subscription subscription, CancellationToken cancellationToken)
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(options.StreamPollInterval);
-            try
-            {
-                await subscription.Reader.WaitToReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-            return subscription.Reader.TryRead(out var notification) ? notification : null;
-        }
-
-        private async Task SendNewAsync(CancellationToken cancellationToken)
-        {
-            ActivityPage page;
-            do
-            {
-                page = await log.ReadAsync(conversationId, watermark, options.MaxActivitiesPerRead, cancellationToken);
-                if (page.Activities.Count == 0)
-                {
-                    return;
-                }
-                watermark = page.Watermark;
-                await SendAsync(new ActivitySet(page.Activities, ActivityIds.FormatWatermark(watermark)), cancellationToken);
-            }
-            while (page.Activities.Count == options.MaxActivitiesPerRead);
-        }
-
-        private Task SendAsync(ActivitySet set, CancellationToken cancellationToken) =>
-            SendFrameAsync(JsonSerializer.SerializeToUtf8Bytes(set, DirectLineJson.Default.ActivitySet), cancellationToken);
-
-        private async Task SendFrameAsync(byte[] frame, CancellationToken cancellationToken)
-        {
-            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-            _lastSend = Environment.TickCount64;
         }
     }
 }

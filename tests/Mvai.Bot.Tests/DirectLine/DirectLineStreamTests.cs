@@ -43,6 +43,36 @@ public sealed class DirectLineStreamTests
     }
 
     [Fact]
+    public async Task Stream_SendsKeepAlives_AndTypingThatIsNeverLogged()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DirectLine:KeepAliveInterval"] = "00:00:00.200",
+            ["DirectLine:StreamPollInterval"] = "00:00:00.100",
+        });
+        var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.GenerateAsync();
+        var (_, started) = await client.SendAsync(HttpMethod.Post, "conversations", token);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), timeout.Token);
+
+        Assert.Equal(string.Empty, await ReceiveAsync(socket, timeout.Token));
+
+        await client.PostActivityAsync(conversationId, token, """{"type":"typing","from":{"id":"user-test"}}""");
+        string frame;
+        do
+        {
+            frame = await ReceiveAsync(socket, timeout.Token);
+        }
+        while (frame.Length == 0);
+        var typing = Assert.Single(JsonDocument.Parse(frame).RootElement.GetProperty("activities").EnumerateArray());
+        Assert.Equal("typing", typing.GetProperty("type").GetString());
+        var (_, logged) = await client.GetActivitiesAsync(conversationId, token);
+        Assert.Empty(logged.GetProperty("activities").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Stream_RejectsAWrongToken()
     {
         await using var host = await BotTestHost.StartAsync();
