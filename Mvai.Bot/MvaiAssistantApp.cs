@@ -3,6 +3,7 @@ using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.Operations;
+using Mvai.Bot.WebChat;
 
 namespace Mvai.Bot;
 
@@ -24,6 +25,7 @@ public static class MvaiAssistantApp
         app.UseStaticFiles();
         app.MapBotMessages();
         app.MapDirectLine();
+        app.MapWebChatToken();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);

@@ -1,0 +1,21 @@
+using Mvai.Bot.BotFramework.Protocol;
+
+namespace Mvai.Bot.BotFramework.DirectLine;
+
+/// <summary>
+/// The durable record of each Direct Line conversation: which conversations exist and every activity
+/// in order. The sequence number is the watermark; an activity's id is <c>{conversationId}|{seq:D7}</c>.
+/// </summary>
+internal interface IActivityLog
+{
+    Task CreateConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Appends the activity, sets its <see cref="Activity.Id"/>, and returns its sequence number.</summary>
+    Task<long> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>Activities after <paramref name="watermark"/>, oldest first, at most <paramref name="max"/>.</summary>
+    Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
+}
+

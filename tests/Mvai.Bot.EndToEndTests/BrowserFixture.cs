@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using Mvai.Bot.Tests.Infrastructure;
+
+namespace Mvai.Bot.EndToEndTests;
+
+/// <summary>
+/// One real assistant and one headless Debian Chromium per test class. The system browser is used
+/// (no Playwright browser download); a missing browser fails the tests with the reason.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public BotTestHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at '{ChromiumPath}'. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.");
+        }
+        Host = await BotTestHost.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Mvai.Bot.Assistant;
+using Mvai.Bot.Tests.Infrastructure;
+
+namespace Mvai.Bot.Tests.DirectLine;
+
+public sealed class DirectLineStreamTests
+{
+    [Fact]
+    public async Task Stream_DeliversTheEchoAndTheReply_AsActivitySets()
+    {
+        await using var host = await BotTestHost.StartAsync();
+        var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.GenerateAsync();
+        var (_, started) = await client.SendAsync(HttpMethod.Post, "conversations", token);
+
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), timeout.Token);
+        await client.PostMessageAsync(conversationId, token, "over the socket", "client-ws");
+
+        var received = new List<JsonElement>();
+        string? watermark = null;
+        while (received.Count < 2)
+        {
+            var frame = await ReceiveAsync(socket, timeout.Token);
+            if (frame.Length == 0)
+            {
+                continue; // keep-alive
+            }
+            var set = JsonDocument.Parse(frame).RootElement.Clone();
+            watermark = set.GetProperty("watermark").GetString();
+            received.AddRange(set.GetProperty("activities").EnumerateArray());
+        }
+
+        Assert.Equal("client-ws", received[0].GetProperty("channelData").GetProperty("clientActivityID").GetString());
+        Assert.Equal($"{conversationId}|0000001", received[0].GetProperty("id").GetString());
+        Assert.Equal(AssistantMessages.Acknowledge("over the socket"), received[1].GetProperty("text").GetString());
+        Assert.Equal("2", watermark);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
+    [Fact]
+    public async Task Stream_SendsKeepAlives_AndTypingThatIsNeverLogged()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DirectLine:KeepAliveInterval"] = "00:00:00.200",
+            ["DirectLine:StreamPollInterval"] = "00:00:00.100",
+        });
+        var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.GenerateAsync();
+        var (_, started) = await client.SendAsync(HttpMethod.Post, "conversations", token);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), timeout.Token);
+
+        Assert.Equal(string.Empty, await ReceiveAsync(socket, timeout.Token));
+
+        await client.PostActivityAsync(conversationId, token, """{"type":"typing","from":{"id":"user-test"}}""");
+        string frame;
+        do
+        {
+            frame = await ReceiveAsync(socket, timeout.Token);
+        }
+        while (frame.Length == 0);
+        var typing = Assert.Single(JsonDocument.Parse(frame).RootElement.GetProperty("activities").EnumerateArray());
+        Assert.Equal("typing", typing.GetProperty("type").GetString());
+        var (_, logged) = await client.GetActivitiesAsync(conversationId, token);
+        Assert.Empty(logged.GetProperty("activities").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Stream_RejectsAWrongToken()
+    {
+        await using var host = await BotTestHost.StartAsync();
+        var client = new DirectLineClient(host);
+        var (conversationA, _) = await client.GenerateAsync();
+        var (_, tokenB) = await client.GenerateAsync();
+
+        using var socket = new ClientWebSocket();
+        var url = new Uri($"ws://{host.BaseAddress.Authority}/v3/directline/conversations/{conversationA}/stream?t={tokenB}");
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(url, CancellationToken.None));
+    }
+
+    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return Encoding.UTF8.GetString(message.ToArray());
+    }
+}
