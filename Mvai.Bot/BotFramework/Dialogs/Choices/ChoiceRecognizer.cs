@@ -64,7 +64,8 @@ public static class ChoiceRecognizer
     /// <summary>Ordinals from the number recognizer; "last" and "second to last" resolve relative to the end.</summary>
     private static FoundChoice? MatchOrdinal(string utterance, IList<Choice> choices, string culture)
     {
-        foreach (var result in NumberRecognizer.RecognizeOrdinal(utterance, culture))
+        // Longest match first, so "second to last" wins over the "second" inside it.
+        foreach (var result in NumberRecognizer.RecognizeOrdinal(utterance, culture).OrderByDescending(r => r.End - r.Start))
         {
             var resolution = result.Resolution;
             if (resolution is null)

@@ -18,6 +18,8 @@ public sealed class ChoiceRecognizerTests
     [InlineData("impact statement", 1, 2.0 / 3)]
     [InlineData("the first one", 0, 1.0)]
     [InlineData("3", 2, 1.0)]
+    [InlineData("second to last", 1, 1.0)]
+    [InlineData("the last one", 2, 1.0)]
     public void Recognize_PicksTheMatchingChoice(string utterance, int index, double score)
     {
         var found = ChoiceRecognizer.Recognize(utterance, Choices, "en-us");
