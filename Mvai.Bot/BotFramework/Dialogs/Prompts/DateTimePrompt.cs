@@ -1,0 +1,34 @@
+using Microsoft.Recognizers.Text.DateTime;
+using Mvai.Bot.BotFramework.Hosting;
+
+namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
+
+/// <summary>
+/// Asks for a date or time and returns every reading of the first one found. Relative answers ("yesterday",
+/// "tonight") are resolved against the user's local clock (<c>localTimestamp</c>), not the server's.
+/// </summary>
+public sealed class DateTimePrompt(string dialogId, PromptValidator<IList<DateTimeResolution>>? validator = null)
+    : Prompt<IList<DateTimeResolution>>(dialogId, validator)
+{
+    protected override Task<PromptRecognizerResult<IList<DateTimeResolution>>> OnRecognizeAsync(
+        ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return Task.FromResult(new PromptRecognizerResult<IList<DateTimeResolution>>());
+        }
+        // The wall-clock time the user sees, so "today" is their today.
+        var reference = (activity.LocalTimestamp ?? activity.Timestamp)?.DateTime ?? DateTime.Now;
+        var first = DateTimeRecognizer.RecognizeDateTime(activity.Text, GetCulture(turnContext), DateTimeOptions.None, reference).FirstOrDefault();
+        var values = first?.Resolution?.GetValueOrDefault("values") as IEnumerable<Dictionary<string, string>>;
+        var resolutions = values?
+            .Where(v => v.ContainsKey("timex"))
+            .Select(v => new DateTimeResolution(v["timex"], v.GetValueOrDefault("value"), v.GetValueOrDefault("start"), v.GetValueOrDefault("end")))
+            .ToList();
+        return Task.FromResult(resolutions is { Count: > 0 }
+            ? new PromptRecognizerResult<IList<DateTimeResolution>>(resolutions)
+            : new PromptRecognizerResult<IList<DateTimeResolution>>());
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Recognizers.Text.DataTypes.TimexExpression;
+
+namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
+
+/// <summary>Helpers for date prompt answers.</summary>
+public static class DateTimeResolutions
+{
+    /// <summary>Whether the timex names one calendar day (2026-11-20), not a pattern like "every Friday" (XXXX-WXX-5).</summary>
+    public static bool IsDefiniteDate(string? timex)
+    {
+        if (string.IsNullOrWhiteSpace(timex))
+        {
+            return false;
+        }
+        try
+        {
+            return new TimexProperty(timex).Types.Contains(Constants.TimexTypes.Definite);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A validator for <see cref="DateTimePrompt"/> that accepts only answers naming one definite date,
+    /// keeping just that resolution (CoreBot's DateResolverDialog rule).
+    /// </summary>
+    public static Task<bool> DefiniteDateValidatorAsync(PromptValidatorContext<IList<DateTimeResolution>> promptContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(promptContext);
+        var recognized = promptContext.Recognized;
+        var definite = recognized.Succeeded ? recognized.Value?.FirstOrDefault(r => IsDefiniteDate(r.Timex)) : null;
+        if (definite is null)
+        {
+            return Task.FromResult(false);
+        }
+        recognized.Value = [definite];
+        return Task.FromResult(true);
+    }
+}
