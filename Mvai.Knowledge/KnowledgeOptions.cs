@@ -15,4 +15,12 @@ public sealed class KnowledgeOptions
     /// </summary>
     /// <value>Defaults to <c>Content</c>, the folder name the build uses (paths are case-sensitive on Linux).</value>
     public string ContentPath { get; set; } = Corpus.CorpusLoader.ContentFolderName;
+
+    /// <summary>
+    /// The content folder as an absolute path: <see cref="ContentPath"/> itself when rooted,
+    /// otherwise combined with <see cref="AppContext.BaseDirectory"/> so the result does not
+    /// depend on the process's working directory.
+    /// </summary>
+    /// <returns>The folder to pass to <see cref="Corpus.CorpusLoader.LoadDirectory"/>.</returns>
+    public string ResolveContentPath() => Path.Combine(AppContext.BaseDirectory, ContentPath);
 }

@@ -114,6 +114,16 @@ public sealed class CorpusLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Default_options_point_at_the_shipped_content()
+    {
+        var options = new KnowledgeOptions();
+
+        Assert.Equal(CorpusLoader.DefaultContentPath, options.ResolveContentPath());
+        Assert.True(Directory.Exists(options.ResolveContentPath()));
+        Assert.Equal(_temp, new KnowledgeOptions { ContentPath = _temp }.ResolveContentPath());
+    }
+
+    [Fact]
     public void Missing_folder_is_reported()
     {
         Assert.Throws<DirectoryNotFoundException>(() => CorpusLoader.LoadDirectory(Path.Combine(_temp, "nope")));
