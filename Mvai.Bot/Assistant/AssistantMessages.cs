@@ -13,11 +13,22 @@ public static class AssistantMessages
     public const string AskQuestion = "Ask a question";
     public const string TalkToAdvisor = "Talk to an advisor";
 
-    /// <summary>The interim answer to messages until the intake and knowledge features take over.</summary>
-    public static string Acknowledge(string text) =>
-        $"I received your message: \"{text}\". Requests for assistance and answers from MVAI guidance are being set up; " +
-        "an MVAI advisor can help you in the meantime.";
+    public const string Fallback =
+        "I can take your agency's request for MVAI assistance, or note that you'd like an advisor to contact you. " +
+        "Say \"request MVAI assistance\" to begin, or \"talk to an advisor\".";
+
+    public const string AskYourQuestion = "Please type your question.";
+
+    public const string HandoffNoted =
+        "I've noted that you'd like to talk to a person. An MVAI advisor will follow up with you in this conversation. " +
+        "If anyone is in danger right now, call 911.";
 
     public const string EmptyMessage = "I didn't catch any text there. What can I help you with?";
     public const string CardActionReceived = "Thanks, your choice was received.";
+
+    public const string StatusNotFound =
+        "I can't find a request with that reference made in this conversation. Please check the number, or ask to talk to an advisor.";
+
+    public static string Status(string reference, string status, DateTimeOffset submittedAt) =>
+        $"Request {reference}, submitted {submittedAt:MMMM d, yyyy}, is {status}.";
 }

@@ -1,17 +1,28 @@
 using System.Text.Json.Nodes;
+using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Intake;
+using Mvai.Bot.Intake.Requests;
 
 namespace Mvai.Bot.Assistant;
 
 /// <summary>
-/// The assistant's turn handler: greets each conversation once (on a member joining or Web Chat's
-/// <c>webchat/join</c> event, never for the bot itself) and answers messages.
+/// The assistant's turn handler: greets each conversation once (never for the bot itself), continues an
+/// intake in progress, and routes other messages (request help, status of a request, a person).
 /// </summary>
-internal sealed class MvaiAssistantBot(ConversationState conversationState) : IBot
+internal sealed partial class MvaiAssistantBot(
+    ConversationState conversationState, IntakeDialog intake, IAssistanceRequestStore requests, TimeProvider clock) : IBot
 {
+    /// <summary>After this long away, a returning user is reminded where the intake stopped before answering.</summary>
+    internal static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(30);
+
     private readonly IStatePropertyAccessor<bool> _greeted = conversationState.CreateProperty<bool>("greeted");
+    private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+    private readonly IStatePropertyAccessor<DateTimeOffset?> _lastSeen = conversationState.CreateProperty<DateTimeOffset?>("lastSeen");
+    private readonly IStatePropertyAccessor<AssistanceRequest> _draft = conversationState.CreateProperty<AssistanceRequest>("intakeDraft");
+    private readonly IStatePropertyAccessor<bool> _wantsAdvisor = conversationState.CreateProperty<bool>("wantsAdvisor");
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -23,7 +34,7 @@ internal sealed class MvaiAssistantBot(ConversationState conversationState) : IB
                 break;
             case ActivityTypes.ConversationUpdate when JoinedSomeoneOtherThanTheBot(activity):
             case ActivityTypes.Event when activity.Name == WebChatEvents.Join:
-                await GreetOnceAsync(turnContext, cancellationToken);
+                await OnJoinAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
                 await turnContext.SendInvokeResponseAsync(new InvokeResponse(200, new JsonObject
@@ -36,12 +47,17 @@ internal sealed class MvaiAssistantBot(ConversationState conversationState) : IB
         }
     }
 
-    private static Task<ResourceResponse> OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task OnJoinAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.RemoveRecipientMention();
-        return turnContext.SendActivityAsync(
-            string.IsNullOrEmpty(text) ? AssistantMessages.EmptyMessage : AssistantMessages.Acknowledge(text),
-            cancellationToken);
+        var dc = await CreateDialogContextAsync(turnContext, cancellationToken);
+        if (dc.ActiveDialog is not null)
+        {
+            // A page reload or a return visit: remind them where the intake stopped instead of greeting again.
+            await turnContext.SendActivityAsync(IntakeMessages.WelcomeBack, cancellationToken);
+            await dc.RepromptDialogAsync(cancellationToken);
+            return;
+        }
+        await GreetOnceAsync(turnContext, cancellationToken);
     }
 
     private async Task GreetOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)

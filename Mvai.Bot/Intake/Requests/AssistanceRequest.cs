@@ -31,6 +31,12 @@ public sealed class AssistanceRequest
     public Urgency? Urgency { get; set; }
     public string? AdditionalDetails { get; set; }
     public bool? ConsentToShare { get; set; }
+
+    /// <summary>Identifies this intake, so submitting it twice (a retry, a repeated activity) stores it once.</summary>
+    public string? IntakeId { get; set; }
+
+    /// <summary>The user asked to talk to a person during the intake.</summary>
+    public bool WantsAdvisorContact { get; set; }
 }
 
 /// <summary>A confirmed request as stored: the answers plus who sent it, from where, and its progress.</summary>

@@ -38,7 +38,7 @@ public sealed class ConnectorReplyTests : IAsyncLifetime
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(TeamsConversationId)}/activities/act-1", request.Path);
         var reply = JsonNode.Parse(request.Body)!;
-        Assert.Equal(AssistantMessages.Acknowledge("hello"), reply["text"]!.GetValue<string>());
+        Assert.Equal(AssistantMessages.Fallback, reply["text"]!.GetValue<string>());
         Assert.Equal("act-1", reply["replyToId"]!.GetValue<string>());
         Assert.Equal("28:bot", reply["from"]!["id"]!.GetValue<string>());
         Assert.Equal(string.Empty, request.Authorization);

@@ -38,7 +38,7 @@ public sealed class DirectLineActivityTests
 
         var (_, page) = await client.GetActivitiesAsync(conversationId, token, watermark: "3");
         var reply = Assert.Single(page.GetProperty("activities").EnumerateArray().ToList());
-        Assert.Equal(AssistantMessages.Acknowledge("hello bot"), reply.GetProperty("text").GetString());
+        Assert.Equal(AssistantMessages.Fallback, reply.GetProperty("text").GetString());
         Assert.Equal($"{conversationId}|0000004", reply.GetProperty("id").GetString());
         AssertBot(reply);
 
@@ -64,7 +64,7 @@ public sealed class DirectLineActivityTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         var texts = body.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
-        Assert.Equal(["before restart", AssistantMessages.Acknowledge("before restart")], texts);
+        Assert.Equal(["before restart", AssistantMessages.Fallback], texts);
         var (_, next) = await client.PostMessageAsync(conversationId, token, "after restart");
         Assert.Equal($"{conversationId}|0000003", next.GetProperty("id").GetString());
     }

@@ -37,7 +37,7 @@ public sealed class DirectLineStreamTests
 
         Assert.Equal("client-ws", received[0].GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Equal($"{conversationId}|0000001", received[0].GetProperty("id").GetString());
-        Assert.Equal(AssistantMessages.Acknowledge("over the socket"), received[1].GetProperty("text").GetString());
+        Assert.Equal(AssistantMessages.Fallback, received[1].GetProperty("text").GetString());
         Assert.Equal("2", watermark);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
     }

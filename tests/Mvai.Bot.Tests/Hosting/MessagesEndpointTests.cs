@@ -25,7 +25,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         var reply = Assert.Single(replies);
         Assert.Equal(ActivityTypes.Message, reply.Type);
-        Assert.Equal(AssistantMessages.Acknowledge("is anyone there?"), reply.Text);
+        Assert.Equal(AssistantMessages.Fallback, reply.Text);
         Assert.Equal("user-1", reply.Recipient!.Id);
         Assert.Equal(chat.Id, reply.Conversation!.Id);
     }

@@ -18,7 +18,7 @@ public sealed class TurnErrorTests
         var afterwards = await chat.SayAsync("hello again");
 
         Assert.Equal(HostingMessages.TurnErrorApology, Assert.Single(failed).Text);
-        Assert.Equal(AssistantMessages.Acknowledge("hello again"), Assert.Single(afterwards).Text);
+        Assert.Equal(AssistantMessages.Fallback, Assert.Single(afterwards).Text);
         Assert.Equal(AssistantMessages.Welcome, Assert.Single(await chat.JoinAsync()).Text);
     }
 }

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Mvai.Bot.BotFramework.Dialogs;
+using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.Intake.Requests;
+
+namespace Mvai.Bot.Intake;
+
+internal sealed partial class IntakeDialog
+{
+    /// <summary>
+    /// Runs before the active question sees the message: card buttons become their text, and whole-utterance
+    /// "help", "cancel" and "talk to a person" are answered without losing the question (an answer such as
+    /// "help with the media" is still an answer).
+    /// </summary>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var context = innerDc.Context;
+        var activity = context.Activity;
+        if (!activity.IsType(ActivityTypes.Message))
+        {
+            return EndOfTurn;
+        }
+        // A summary card's buttons submit {"intakeAction": "<button title>"}: treat it as if typed.
+        if (activity.IsCardSubmit() && activity.Value is JsonObject value
+            && value[IntakeSummary.ActionKey] is JsonValue chosen && chosen.TryGetValue<string>(out var title))
+        {
+            activity.Text = title;
+        }
+        var said = IntakeUtterances.Normalize(activity.Text);
+
+        if (await _cancelPending.GetAsync(context, cancellationToken: cancellationToken))
+        {
+            await _cancelPending.DeleteAsync(context, cancellationToken);
+            if (IntakeUtterances.IsYes(said))
+            {
+                await context.SendActivityAsync(IntakeMessages.Cancelled, cancellationToken);
+                var request = CurrentRequest(innerDc);
+                await innerDc.CancelAllDialogsAsync(cancellationToken);
+                return new DialogTurnResult(DialogTurnStatus.Complete, new IntakeOutcome(IntakeOutcomeKind.Cancelled, request));
+            }
+            await context.SendActivityAsync(IntakeMessages.NotCancelled, cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+        if (IntakeUtterances.IsHelp(said))
+        {
+            var field = IntakeFields.Find(innerDc.ActiveDialog?.Id);
+            await context.SendActivityAsync(IntakeMessages.Help(field?.Question ?? IntakeMessages.AskSummaryAction), cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+        if (IntakeUtterances.IsCancel(said))
+        {
+            await _cancelPending.SetAsync(context, true, cancellationToken);
+            var confirm = Activity.CreateMessage(IntakeMessages.CancelConfirm);
+            confirm.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Yes, cancel"), CardAction.ImBack("No, continue")] };
+            await context.SendActivityAsync(confirm, cancellationToken);
+            return EndOfTurn;
+        }
+        if (IntakeUtterances.IsHandoff(said))
+        {
+            CurrentRequest(innerDc).WantsAdvisorContact = true;
+            await context.SendActivityAsync(IntakeMessages.HandoffNoted, cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken);
+    }
+
+    /// <summary>The answers so far, read from the questions' waterfall on the inner stack (changes are saved with it).</summary>
+    private static AssistanceRequest CurrentRequest(DialogContext innerDc)
+    {
+        var questions = innerDc.Stack.FirstOrDefault(i => i.Id == QuestionsId);
+        var values = questions?.GetValue<Dictionary<string, object?>>(WaterfallDialog.ValuesKey);
+        return (values is null ? null : DialogValues.Get<AssistanceRequest>(values, WaterfallDialog<AssistanceRequest>.StateKey))
+            ?? new AssistanceRequest();
+    }
+}

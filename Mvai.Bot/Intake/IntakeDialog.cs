@@ -1,0 +1,101 @@
+using Mvai.Bot.BotFramework.Dialogs;
+using Mvai.Bot.BotFramework.Dialogs.Prompts;
+using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Intake.Requests;
+
+namespace Mvai.Bot.Intake;
+
+/// <summary>
+/// The request-for-assistance intake: every question of <see cref="IntakeFields"/> (skipping those already
+/// answered), a summary to confirm, change or cancel, then durable storage before "received" is said.
+/// Help, cancel and "talk to a person" are handled in <c>IntakeDialog.Interruptions.cs</c>.
+/// Begin it with an <see cref="AssistanceRequest"/> holding whatever is already known.
+/// </summary>
+internal sealed partial class IntakeDialog : ComponentDialog
+{
+    private const string QuestionsId = "intake.questions";
+    private const string AskingKey = "asking";
+
+    private readonly IAssistanceRequestStore _store;
+    private readonly IStatePropertyAccessor<bool> _cancelPending;
+
+    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, TimeProvider clock)
+        : base(nameof(IntakeDialog))
+    {
+        _store = store;
+        _clock = clock;
+        _cancelPending = conversationState.CreateProperty<bool>("intakeCancelPending");
+        AddDialog(new WaterfallDialog<AssistanceRequest>(QuestionsId,
+        [
+            .. IntakeFields.All.Select(field => (WaterfallStep)((step, ct) => AskStepAsync(field, step, ct))),
+            ShowSummaryStepAsync,
+            ActOnSummaryStepAsync,
+            ChangeFieldStepAsync,
+        ]));
+        foreach (var field in IntakeFields.All)
+        {
+            AddDialog(field.CreatePrompt(field.PromptId));
+        }
+        AddDialog(new ChoicePrompt(SummaryActionPromptId));
+        AddDialog(new ChoicePrompt(ChangeFieldPromptId));
+        InitialDialogId = QuestionsId;
+    }
+
+    /// <summary>Stores the previous question's answer, then asks this field unless it is already answered.</summary>
+    private static async Task<DialogTurnResult> AskStepAsync(IntakeField field, WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = step.GetState<AssistanceRequest>();
+        request.IntakeId ??= Guid.NewGuid().ToString("N");
+        if (RecordAnswer(step, request) is { } stop)
+        {
+            return await StopAsync(step, stop, cancellationToken);
+        }
+        if (field.IsAnswered(request))
+        {
+            return await step.NextAsync(null, cancellationToken);
+        }
+        step.Values[AskingKey] = field.Name;
+        return await step.PromptAsync(field.PromptId, field.Options(step.Context), cancellationToken);
+    }
+
+    /// <summary>Applies the answer the last prompt produced; returns a reason to stop the intake, if any.</summary>
+    private static IntakeOutcomeKind? RecordAnswer(WaterfallStepContext step, AssistanceRequest request)
+    {
+        var asked = step.GetValue<string>(AskingKey);
+        step.Values.Remove(AskingKey);
+        if (asked is null || step.Reason == DialogReason.NextCalled)
+        {
+            return null;
+        }
+        if (step.Result is PromptGaveUp)
+        {
+            return IntakeOutcomeKind.GaveUp;
+        }
+        IntakeFields.All.First(f => f.Name == asked).Apply(request, step.Result);
+        return asked switch
+        {
+            "sceneActive" when request.SceneStillActive == true => IntakeOutcomeKind.ActiveScene,
+            "consent" when request.ConsentToShare == false => IntakeOutcomeKind.NoConsent,
+            _ => null,
+        };
+    }
+
+    private static async Task<DialogTurnResult> StopAsync(WaterfallStepContext step, IntakeOutcomeKind kind, CancellationToken cancellationToken)
+    {
+        var request = step.GetState<AssistanceRequest>();
+        var message = kind switch
+        {
+            IntakeOutcomeKind.ActiveScene => IntakeMessages.SceneActiveStop,
+            IntakeOutcomeKind.NoConsent => IntakeMessages.NoConsent,
+            _ => IntakeMessages.GaveUp,
+        };
+        if (kind == IntakeOutcomeKind.ActiveScene)
+        {
+            // Asked again when they come back to continue: the answer will have changed.
+            request.SceneStillActive = null;
+        }
+        await step.Context.SendActivityAsync(message, cancellationToken);
+        return await step.EndDialogAsync(new IntakeOutcome(kind, request), cancellationToken);
+    }
+}

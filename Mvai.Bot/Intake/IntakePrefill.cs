@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Mvai.Bot.Intake.Requests;
+using Mvai.Bot.Intake.Validation;
+
+namespace Mvai.Bot.Intake;
+
+/// <summary>
+/// Reads what the first message already says ("we had a shooting last night in Springfield, IL") so the
+/// intake does not ask it again: incident type, date, city and state, agency.
+/// </summary>
+public static partial class IntakePrefill
+{
+    public static AssistanceRequest Extract(string? text, DateTime userNow)
+    {
+        var request = new AssistanceRequest();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return request;
+        }
+        var lower = text.ToLowerInvariant();
+        request.IncidentType = IntakeLabels.IncidentSynonyms
+            .Where(pair => pair.Value.Any(word => Regex.IsMatch(lower, $@"\b{Regex.Escape(word)}\b", RegexOptions.CultureInvariant)))
+            .Select(pair => (IncidentType?)pair.Key)
+            .FirstOrDefault();
+        request.IncidentDate = IncidentDates.Find(text, userNow);
+        (request.City, request.State) = FindPlace(text) is { } place ? place : (null, null);
+        if (AgencyPattern().Match(text) is { Success: true } agency)
+        {
+            request.AgencyName = agency.Value.Trim();
+            request.AgencyType = AgencyTypeOf(agency.Groups["kind"].Value);
+        }
+        return request;
+    }
+
+    /// <summary>"... in Springfield, IL last night" → the longest run of words after "in" that reads as a US place.</summary>
+    private static (string, string)? FindPlace(string text)
+    {
+        foreach (Match match in InPattern().Matches(text))
+        {
+            var words = match.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var take = Math.Min(words.Length, 5); take >= 2; take--)
+            {
+                if (CityAndState.Parse(string.Join(' ', words[..take]).TrimEnd(',', '.', ';')) is { } place)
+                {
+                    return place;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static AgencyType AgencyTypeOf(string kind) => kind.ToLowerInvariant() switch
+    {
+        var k when k.Contains("sheriff", StringComparison.Ordinal) => AgencyType.Sheriff,
+        var k when k.Contains("university", StringComparison.Ordinal) || k.Contains("campus", StringComparison.Ordinal) || k.Contains("college", StringComparison.Ordinal) => AgencyType.Campus,
+        var k when k.Contains("state police", StringComparison.Ordinal) || k.Contains("highway patrol", StringComparison.Ordinal) => AgencyType.State,
+        var k when k.Contains("transit", StringComparison.Ordinal) => AgencyType.Transit,
+        var k when k.Contains("tribal", StringComparison.Ordinal) => AgencyType.Tribal,
+        _ => AgencyType.MunicipalPolice,
+    };
+
+    [GeneratedRegex(@"\bin\s+(?<rest>[A-Z][^\n]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex InPattern();
+
+    [GeneratedRegex(@"(?:[A-Z][\w.'-]*\s+){1,5}(?<kind>Police Department|Police Dept\.?|Sheriff's Office|Sheriff's Department|Sheriffs Office|Sheriff Office|State Police|Highway Patrol|University Police|Campus Police|College Police|Transit Police|Tribal Police|PD)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyPattern();
+}

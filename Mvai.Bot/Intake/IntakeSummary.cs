@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.Intake.Requests;
+
+namespace Mvai.Bot.Intake;
+
+/// <summary>The summary shown before submitting: an Adaptive Card where the channel renders cards, text elsewhere.</summary>
+internal static class IntakeSummary
+{
+    public const string CardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>The key in a card submit's value that carries the chosen summary action.</summary>
+    public const string ActionKey = "intakeAction";
+
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Channels.Msteams, Channels.Directline, Channels.Webchat, Channels.Emulator,
+    };
+
+    public static Activity Render(AssistanceRequest request, string? channelId)
+    {
+        var facts = IntakeFields.All
+            .Select(f => (f.Label, Value: f.Display(request)))
+            .Where(f => !string.IsNullOrEmpty(f.Value))
+            .ToList();
+        if (channelId is null || !CardChannels.Contains(channelId))
+        {
+            var text = new StringBuilder(IntakeMessages.SummaryIntro).Append("\n\n");
+            foreach (var (label, value) in facts)
+            {
+                text.Append("- ").Append(label).Append(": ").Append(value).Append('\n');
+            }
+            return Activity.CreateMessage(text.ToString().TrimEnd());
+        }
+        var message = Activity.CreateMessage(IntakeMessages.SummaryIntro);
+        message.Attachments = [new Attachment { ContentType = CardContentType, Content = Card(facts) }];
+        return message;
+    }
+
+    /// <summary>"by phone at (555) 234-0100" etc., from the preferred contact method.</summary>
+    public static string ContactPhrase(AssistanceRequest request) => request.PreferredContact switch
+    {
+        ContactMethod.Email => $"by email at {request.Email}",
+        ContactMethod.Teams => "in Microsoft Teams",
+        ContactMethod.Phone => $"by phone at {request.Phone}",
+        _ => $"by phone at {request.Phone} or by email at {request.Email}",
+    };
+
+    private static JsonObject Card(IEnumerable<(string Label, string? Value)> facts) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(
+            new JsonObject { ["type"] = "TextBlock", ["text"] = "Request for MVAI assistance", ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
+            }),
+        ["actions"] = new JsonArray(
+            SubmitAction(IntakeMessages.Confirm, "positive"),
+            SubmitAction(IntakeMessages.Change, "default"),
+            SubmitAction(IntakeMessages.Cancel, "destructive")),
+    };
+
+    private static JsonObject SubmitAction(string title, string style) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["style"] = style,
+        ["data"] = new JsonObject { [ActionKey] = title },
+    };
+}
