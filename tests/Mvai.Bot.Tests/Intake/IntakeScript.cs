@@ -34,10 +34,15 @@ public static class IntakeScript
     {
         var replies = await chat.SayAsync(text);
         Assert.True(replies.Count > 0, $"No reply to \"{text}\"");
-        var last = replies[^1].Text ?? string.Empty;
+        var last = Said(replies[^1]);
         Assert.True(last.StartsWith(expected, StringComparison.Ordinal), $"After \"{text}\" expected \"{expected}\" but the bot said \"{last}\"");
         return replies;
     }
+
+    /// <summary>What the user reads: the message text, or a hero card's text where choices became a card (Teams).</summary>
+    public static string Said(Activity activity) =>
+        !string.IsNullOrEmpty(activity.Text) ? activity.Text
+            : activity.Attachments?.FirstOrDefault()?.Content?["text"]?.GetValue<string>() ?? string.Empty;
 
     /// <summary>Answers the script from <paramref name="from"/> up to (not including) <paramref name="until"/>.</summary>
     public static async Task AnswerAsync(this Conversation chat, int from = 0, int? until = null)
