@@ -31,7 +31,7 @@ public static class DomainSynonyms
         ["shooting", "attack", "mass violence", "incident"],
         ["shooter", "attacker", "gunman", "perpetrator", "suspect"],
         ["donations", "donated", "gifts", "money", "fund"],
-        ["families", "relatives", "next of kin", "parents"],
+        ["relatives", "next of kin", "loved ones"],
         ["kids", "children", "students"],
         ["vigil", "gathering", "remembrance"],
         ["burnout", "fatigue", "exhausted", "tired", "stress"],

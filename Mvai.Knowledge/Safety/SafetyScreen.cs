@@ -86,7 +86,7 @@ public sealed partial class SafetyScreen
 
     [GeneratedRegex(
         @"\b(diagnos\w*|medications?|meds|prescri\w*|dosage|dose|antidepressants?|ssris?|sleeping\s+pills?" +
-        @"|xanax|ambien|zoloft|benzos?|(does|do|did)\s+(he|she|i|they)\s+have\s+(ptsd|depression)|is\s+(it|this|that)\s+ptsd)\b",
+        @"|xanax|ambien|zoloft|benzos?|(does|do|did)\s+(\w+\s+){1,3}have\s+(ptsd|depression|anxiety)|is\s+(it|this|that)\s+ptsd)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex Medical();
 

@@ -41,6 +41,7 @@ public sealed class SafetyScreenTests
     [InlineData("are we liable if the family sues", SafetyKind.Legal)]
     [InlineData("should we be charging him with terrorism", SafetyKind.Legal)]
     [InlineData("does he have ptsd", SafetyKind.Medical)]
+    [InlineData("does my officer have ptsd", SafetyKind.Medical)]
     [InlineData("what medication helps officers sleep", SafetyKind.Medical)]
     [InlineData("give me a lasagna recipe", SafetyKind.OffTopic)]
     [InlineData("who won the football game", SafetyKind.OffTopic)]
