@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mvai.Knowledge.Answering;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Llm;
 using Mvai.Knowledge.Plugins;
 using Mvai.Knowledge.Retrieval;
 using Mvai.Knowledge.Safety;
@@ -16,7 +19,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// the Semantic Kernel plugin, all singletons: they are immutable after load.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">Configuration; reads <c>Knowledge:ContentPath</c> when present.</param>
+    /// <param name="configuration">Configuration; reads <c>Knowledge:ContentPath</c>, and <c>Knowledge:OpenAI:Endpoint/ApiKey/ChatModel</c>
+    /// which switch <see cref="IGuidanceAnswerer"/> to grounded LLM generation when set.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,8 +38,32 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>()));
         services.AddSingleton<SafetyScreen>();
         services.AddSingleton<GuidanceAnswerer>();
-        services.AddSingleton<IGuidanceAnswerer>(sp => sp.GetRequiredService<GuidanceAnswerer>());
+        var llm = ReadOpenAI(configuration);
+        if (llm.IsConfigured)
+        {
+            // Only when an endpoint and model are configured does any question leave the process.
+            services.AddSingleton(sp => Kernel.CreateBuilder()
+                .AddOpenAIChatCompletion(llm.ChatModel!, llm.Endpoint!, llm.ApiKey ?? string.Empty).Build()
+                .GetRequiredService<IChatCompletionService>());
+            services.AddSingleton<IGuidanceAnswerer, GroundedLlmAnswerer>();
+        }
+        else
+        {
+            services.AddSingleton<IGuidanceAnswerer>(sp => sp.GetRequiredService<GuidanceAnswerer>());
+        }
+
         services.AddSingleton<GuidancePlugin>();
         return services;
+    }
+
+    private static OpenAIKnowledgeOptions ReadOpenAI(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(OpenAIKnowledgeOptions.SectionName);
+        return new OpenAIKnowledgeOptions
+        {
+            Endpoint = Uri.TryCreate(section[nameof(OpenAIKnowledgeOptions.Endpoint)], UriKind.Absolute, out var uri) ? uri : null,
+            ApiKey = section[nameof(OpenAIKnowledgeOptions.ApiKey)],
+            ChatModel = section[nameof(OpenAIKnowledgeOptions.ChatModel)],
+        };
     }
 }
