@@ -11,7 +11,6 @@ namespace Mvai.Knowledge.Retrieval;
 public sealed class GuidanceIndex
 {
     private const double K1 = 1.2;
-    private const double PhaseBoost = 1.2;
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
     private readonly GuidancePassage[] _passages;
     private readonly Dictionary<string, (int[] Passages, float[] Scores)> _postings = new(StringComparer.Ordinal);
@@ -68,6 +67,12 @@ public sealed class GuidanceIndex
         var typos = new TypoCorrector(_postings.Keys, t => _postings.TryGetValue(t, out var p) ? p.Passages.Length : 0);
         _parser = new QueryParser(_postings.ContainsKey, typos);
     }
+
+    /// <summary>
+    /// Score multiplier for passages tagged with the phase the question implies ("tonight",
+    /// "a year later"). Settable so the eval tool and tests can measure it against 1 (off).
+    /// </summary>
+    public double PhaseBoost { get; init; } = 1.2;
 
     /// <summary>The corpus the index was built from.</summary>
     public GuidanceCorpus Corpus { get; }

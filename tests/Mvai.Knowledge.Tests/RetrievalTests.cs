@@ -40,13 +40,18 @@ public sealed class RetrievalTests
     public void Time_words_set_the_phase(string question, string? phase) =>
         Assert.Equal(phase, PhaseDetector.Detect(question));
 
-    [Fact]
-    public void Phase_words_favour_passages_tagged_with_that_phase()
+    [Theory]
+    [InlineData("how do we support officers a year later", "long-term")]
+    [InlineData("what do we tell the families tonight", "first-hours")]
+    public void Phase_words_boost_exactly_the_passages_tagged_with_that_phase(string question, string phase)
     {
-        var plain = Index.Search("officer wellness support", 5);
-        var later = Index.Search("officer wellness support a year later", 5);
-        Assert.Contains("long-term", later[0].Passage.Phases);
-        Assert.NotEqual(plain.Select(h => h.Passage.Id), later.Select(h => h.Passage.Id));
+        var noBoost = new GuidanceIndex(Index.Corpus) { PhaseBoost = 1.0 };
+        var plain = noBoost.Search(question, 200).ToDictionary(h => h.Passage.Id, h => h.Score);
+        var boosted = Index.Search(question, 200);
+        Assert.Equal(1.2, Index.PhaseBoost);
+        Assert.Contains(boosted, h => !h.Passage.Phases.Contains(phase));
+        Assert.All(boosted, h => Assert.Equal(h.Passage.Phases.Contains(phase) ? 1.2 : 1.0, h.Score / plain[h.Passage.Id], 6));
+        Assert.Contains(phase, boosted[0].Passage.Phases);
     }
 
     [Theory]
