@@ -1,0 +1,29 @@
+using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Safety;
+
+namespace Mvai.Knowledge.Answering;
+
+/// <summary>A reply to a question, built only from curated guidance or the fixed safety replies.</summary>
+public sealed record GuidanceAnswer
+{
+    /// <summary>What kind of reply this is.</summary>
+    public required AnswerKind Kind { get; init; }
+
+    /// <summary>The safety classification; <see cref="SafetyKind.None"/> unless <see cref="Kind"/> is Safety.</summary>
+    public SafetyKind Safety { get; init; }
+
+    /// <summary>One or two sentences to send first.</summary>
+    public required string ShortAnswer { get; init; }
+
+    /// <summary>Two to four further points from other passages, no duplicates; may be empty.</summary>
+    public IReadOnlyList<string> KeyPoints { get; init; } = [];
+
+    /// <summary>The sources behind the answer, de-duplicated by address.</summary>
+    public IReadOnlyList<SourceCitation> Citations { get; init; } = [];
+
+    /// <summary>The passages the answer was built from, best first.</summary>
+    public IReadOnlyList<GuidancePassage> Passages { get; init; } = [];
+
+    /// <summary>Confidence 0..1 that the passages answer the question.</summary>
+    public double Confidence { get; init; }
+}

@@ -1,0 +1,118 @@
+using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Retrieval;
+using Mvai.Knowledge.Safety;
+
+namespace Mvai.Knowledge.Answering;
+
+/// <summary>
+/// Extractive answerer: safety screen first, then retrieval, then an answer quoted from the best
+/// passages. It never writes new facts, so every sentence it sends can be traced to a citation.
+/// </summary>
+public sealed class GuidanceAnswerer : IGuidanceAnswerer
+{
+    /// <summary>Below this confidence the answerer offers topics and a human instead of guessing.</summary>
+    public const double LowConfidenceThreshold = 0.45;
+
+    // A best BM25F score at or above this counts as a strong lexical match (tuned on the eval set).
+    private const double StrongScore = 9.0;
+    private readonly GuidanceIndex _index;
+    private readonly SafetyScreen _safety;
+
+    /// <summary>Creates the answerer.</summary>
+    /// <param name="index">The passage index.</param>
+    /// <param name="safety">The safety screen that runs before retrieval.</param>
+    public GuidanceAnswerer(GuidanceIndex index, SafetyScreen safety)
+    {
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _safety = safety ?? throw new ArgumentNullException(nameof(safety));
+    }
+
+    /// <inheritdoc/>
+    public Task<GuidanceAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Answer(question));
+    }
+
+    /// <summary>Synchronous form of <see cref="AnswerAsync"/>; the work is CPU-only and sub-millisecond.</summary>
+    /// <param name="question">The user's text.</param>
+    /// <returns>The answer.</returns>
+    public GuidanceAnswer Answer(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var verdict = _safety.Screen(question);
+        if (verdict.IsUnsafe)
+        {
+            return new GuidanceAnswer { Kind = AnswerKind.Safety, Safety = verdict.Kind, ShortAnswer = verdict.Reply, Confidence = 1 };
+        }
+
+        var hits = _index.Search(question, 6);
+        var confidence = Confidence(hits);
+        if (confidence < LowConfidenceThreshold)
+        {
+            return LowConfidence(hits, confidence);
+        }
+
+        var best = hits[0];
+        var words = TextAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal);
+        var shortAnswer = string.Join(' ', SentenceSplitter.Split(best.Passage.Text).Take(2));
+        var used = new List<GuidancePassage> { best.Passage };
+        var points = new List<string>();
+        foreach (var hit in hits.Skip(1).Where(h => h.Score >= best.Score * 0.25))
+        {
+            var sentence = SentenceSplitter.Split(hit.Passage.Text)
+                .Where(s => !shortAnswer.Contains(s, StringComparison.Ordinal) && !points.Contains(s, StringComparer.OrdinalIgnoreCase))
+                .OrderByDescending(s => TextAnalyzer.Terms(s).Count(words.Contains))
+                .FirstOrDefault();
+            if (sentence is not null && points.Count < 4)
+            {
+                points.Add(sentence);
+                used.Add(hit.Passage);
+            }
+        }
+
+        // When the other passages are far weaker, the best passage's later sentences beat padding.
+        points.AddRange(SentenceSplitter.Split(best.Passage.Text).Skip(2).Take(Math.Max(0, 2 - points.Count)));
+        return new GuidanceAnswer
+        {
+            Kind = AnswerKind.Answered, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
+            Citations = Cite(used), Confidence = confidence,
+        };
+    }
+
+    // Blend of how strong the best match is and how many of the question's words it covers:
+    // a single common word matching strongly is not enough, nor is full coverage of weak words.
+    private static double Confidence(IReadOnlyList<SearchHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return 0;
+        }
+
+        var strength = Math.Min(1.0, hits[0].Score / StrongScore);
+        return Math.Round(strength * Math.Sqrt(hits[0].Coverage), 3);
+    }
+
+    private GuidanceAnswer LowConfidence(IReadOnlyList<SearchHit> hits, double confidence)
+    {
+        var topics = hits.Select(h => h.Passage.DocumentId).Distinct(StringComparer.Ordinal)
+            .Concat(["media-first-hour", "family-assistance-center", "wellness-first-days", "donations-and-volunteers"])
+            .Distinct(StringComparer.Ordinal).Take(4)
+            .Select(id => _index.Corpus.FindDocument(id)?.Title).OfType<string>().ToList();
+        var help = _index.Corpus.FindDocument("about-mvai-request-help")?.Passages is { Count: > 0 } ps ? ps[0] : null;
+        return new GuidanceAnswer
+        {
+            Kind = AnswerKind.LowConfidence,
+            ShortAnswer = "I'm not confident the guidance I have covers that, and I'd rather not guess. " +
+                "An MVAI peer advisor can help you directly: use the IACP \"Request Assistance\" page.",
+            KeyPoints = [.. topics.Select(t => "The guidance covers: " + t)],
+            Passages = help is null ? [] : [help],
+            Citations = help is null ? [] : Cite([help]),
+            Confidence = confidence,
+        };
+    }
+
+    private static List<SourceCitation> Cite(IEnumerable<GuidancePassage> passages) =>
+        [.. passages.SelectMany(p => p.Sources).DistinctBy(s => s.Url.AbsoluteUri, StringComparer.Ordinal)];
+}

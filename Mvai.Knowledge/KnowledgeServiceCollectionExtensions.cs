@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Mvai.Knowledge.Answering;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Llm;
+using Mvai.Knowledge.Plugins;
+using Mvai.Knowledge.Retrieval;
+using Mvai.Knowledge.Safety;
+
+namespace Mvai.Knowledge;
+
+/// <summary>Registers the guidance knowledge base in a service collection.</summary>
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the corpus (loaded once, on first use), the index, the safety screen, the answerer and
+    /// the Semantic Kernel plugin, all singletons: they are immutable after load.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">Configuration; reads <c>Knowledge:ContentPath</c>, and <c>Knowledge:OpenAI:Endpoint/ApiKey/ChatModel</c>
+    /// which switch <see cref="IGuidanceAnswerer"/> to grounded LLM generation when set.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new KnowledgeOptions();
+        var contentPath = configuration[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.ContentPath)}"];
+        if (!string.IsNullOrWhiteSpace(contentPath))
+        {
+            options.ContentPath = contentPath;
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(sp => CorpusLoader.LoadDirectory(sp.GetRequiredService<KnowledgeOptions>().ResolveContentPath()));
+        services.AddSingleton(sp => new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>()));
+        services.AddSingleton<SafetyScreen>();
+        services.AddSingleton<GuidanceAnswerer>();
+        var llm = ReadOpenAI(configuration);
+        if (llm.IsConfigured)
+        {
+            // Only when an endpoint and model are configured does any question leave the process.
+            services.AddSingleton(sp => Kernel.CreateBuilder()
+                .AddOpenAIChatCompletion(llm.ChatModel!, llm.Endpoint!, llm.ApiKey ?? string.Empty).Build()
+                .GetRequiredService<IChatCompletionService>());
+            services.AddSingleton<IGuidanceAnswerer, GroundedLlmAnswerer>();
+        }
+        else
+        {
+            services.AddSingleton<IGuidanceAnswerer>(sp => sp.GetRequiredService<GuidanceAnswerer>());
+        }
+
+        services.AddSingleton<GuidancePlugin>();
+        return services;
+    }
+
+    private static OpenAIKnowledgeOptions ReadOpenAI(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(OpenAIKnowledgeOptions.SectionName);
+        return new OpenAIKnowledgeOptions
+        {
+            Endpoint = Uri.TryCreate(section[nameof(OpenAIKnowledgeOptions.Endpoint)], UriKind.Absolute, out var uri) ? uri : null,
+            ApiKey = section[nameof(OpenAIKnowledgeOptions.ApiKey)],
+            ChatModel = section[nameof(OpenAIKnowledgeOptions.ChatModel)],
+        };
+    }
+}

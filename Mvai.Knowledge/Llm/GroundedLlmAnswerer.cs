@@ -1,0 +1,67 @@
+using Microsoft.SemanticKernel.ChatCompletion;
+using Mvai.Knowledge.Answering;
+using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Retrieval;
+
+namespace Mvai.Knowledge.Llm;
+
+/// <summary>
+/// Optional LLM answerer: retrieval picks the passages, the model words the answer from them
+/// only, and citations always come from the passages, not from the model. Safety replies,
+/// low-confidence replies and any model failure fall back to the offline extractive answerer,
+/// so a chief at 2 a.m. always gets an answer even if the API is down.
+/// </summary>
+public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
+{
+    private const int PassageCount = 4;
+    private readonly GuidanceIndex _index;
+    private readonly GuidanceAnswerer _fallback;
+    private readonly IChatCompletionService _chat;
+
+    /// <summary>Creates the answerer.</summary>
+    /// <param name="index">Passage index.</param>
+    /// <param name="fallback">Offline answerer used for safety, low confidence and failures.</param>
+    /// <param name="chat">Chat completion service (the SK OpenAI connector in production).</param>
+    public GroundedLlmAnswerer(GuidanceIndex index, GuidanceAnswerer fallback, IChatCompletionService chat)
+    {
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _fallback = fallback ?? throw new ArgumentNullException(nameof(fallback));
+        _chat = chat ?? throw new ArgumentNullException(nameof(chat));
+    }
+
+    /// <inheritdoc/>
+    public async Task<GuidanceAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    {
+        var offline = _fallback.Answer(question);
+        if (offline.Kind != AnswerKind.Answered)
+        {
+            return offline;
+        }
+
+        IReadOnlyList<GuidancePassage> passages = [.. _index.Search(question, PassageCount).Select(h => h.Passage)];
+        var history = new ChatHistory(GroundedPrompt.System);
+        history.AddUserMessage(GroundedPrompt.User(question, passages));
+        try
+        {
+            var reply = await _chat.GetChatMessageContentAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(reply.Content))
+            {
+                return offline;
+            }
+
+            return offline with
+            {
+                ShortAnswer = reply.Content.Trim(),
+                KeyPoints = [],
+                Passages = passages,
+                Citations = [.. passages.SelectMany(p => p.Sources).DistinctBy(s => s.Url.AbsoluteUri, StringComparer.Ordinal)],
+            };
+        }
+        // Any API failure degrades to the offline answer instead of an error message.
+        catch (Exception ex) when (ex is HttpRequestException or Microsoft.SemanticKernel.HttpOperationException or Microsoft.SemanticKernel.KernelException
+            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return offline;
+        }
+    }
+}

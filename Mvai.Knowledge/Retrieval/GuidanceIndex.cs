@@ -1,0 +1,128 @@
+using System.Numerics;
+using Mvai.Knowledge.Corpus;
+
+namespace Mvai.Knowledge.Retrieval;
+
+/// <summary>
+/// Offline lexical index over the guidance passages: BM25F with heading, document title and
+/// keywords weighted above the body, plus synonyms, typo fixes and a phase boost. Everything
+/// query-independent (per-term partial scores, typo table) is computed once at construction.
+/// </summary>
+public sealed class GuidanceIndex
+{
+    private const double K1 = 1.2;
+    private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
+    private readonly GuidancePassage[] _passages;
+    private readonly Dictionary<string, (int[] Passages, float[] Scores)> _postings = new(StringComparer.Ordinal);
+    private readonly QueryParser _parser;
+
+    /// <summary>Builds the index; costs a few milliseconds for the shipped corpus.</summary>
+    /// <param name="corpus">The loaded guidance corpus.</param>
+    public GuidanceIndex(GuidanceCorpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        Corpus = corpus;
+        _passages = [.. corpus.Passages];
+        var fields = _passages.Select(p =>
+        {
+            var doc = corpus.FindDocument(p.DocumentId);
+            return new[]
+            {
+                TextAnalyzer.Terms(p.Heading), TextAnalyzer.Terms(doc?.Title ?? string.Empty),
+                TextAnalyzer.Terms(string.Join(' ', doc?.Keywords ?? [])), TextAnalyzer.Terms(p.Text),
+            };
+        }).ToArray();
+        var averages = Enumerable.Range(0, Fields.Length).Select(f => Math.Max(1.0, fields.Average(x => x[f].Count))).ToArray();
+
+        var raw = new Dictionary<string, List<(int, double)>>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var tf = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var f = 0; f < Fields.Length; f++)
+            {
+                var norm = 1 - Fields[f].B + (Fields[f].B * fields[i][f].Count / averages[f]);
+                foreach (var term in fields[i][f])
+                {
+                    tf[term] = tf.GetValueOrDefault(term) + (Fields[f].Weight / norm);
+                }
+            }
+
+            foreach (var (term, value) in tf)
+            {
+                if (!raw.TryGetValue(term, out var list))
+                {
+                    raw[term] = list = [];
+                }
+
+                list.Add((i, value));
+            }
+        }
+
+        foreach (var (term, list) in raw)
+        {
+            var idf = Math.Log(1 + ((_passages.Length - list.Count + 0.5) / (list.Count + 0.5)));
+            _postings[term] = ([.. list.Select(x => x.Item1)], [.. list.Select(x => (float)(idf * x.Item2 * (K1 + 1) / (x.Item2 + K1)))]);
+        }
+
+        var typos = new TypoCorrector(_postings.Keys, t => _postings.TryGetValue(t, out var p) ? p.Passages.Length : 0);
+        _parser = new QueryParser(_postings.ContainsKey, typos);
+    }
+
+    /// <summary>
+    /// Score multiplier for passages tagged with the phase the question implies ("tonight",
+    /// "a year later"). Settable so the eval tool and tests can measure it against 1 (off).
+    /// </summary>
+    public double PhaseBoost { get; init; } = 1.2;
+
+    /// <summary>The corpus the index was built from.</summary>
+    public GuidanceCorpus Corpus { get; }
+
+    /// <summary>Ranks passages for a question.</summary>
+    /// <param name="question">The user's text, as typed.</param>
+    /// <param name="top">How many hits to return at most.</param>
+    /// <returns>Hits with a positive score, best first.</returns>
+    public IReadOnlyList<SearchHit> Search(string question, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (terms, concepts) = _parser.Parse(question);
+        if (concepts == 0)
+        {
+            return [];
+        }
+
+        var scores = new double[_passages.Length];
+        var masks = new ulong[_passages.Length];
+        foreach (var term in terms)
+        {
+            if (!_postings.TryGetValue(term.Term, out var posting))
+            {
+                continue;
+            }
+
+            for (var j = 0; j < posting.Passages.Length; j++)
+            {
+                scores[posting.Passages[j]] += term.Weight * posting.Scores[j];
+                masks[posting.Passages[j]] |= term.ConceptMask;
+            }
+        }
+
+        var phase = PhaseDetector.Detect(question);
+        var hits = new List<SearchHit>();
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] <= 0)
+            {
+                continue;
+            }
+
+            var boost = phase is not null && _passages[i].Phases.Contains(phase) ? PhaseBoost : 1.0;
+            var coverage = BitOperations.PopCount(masks[i]) / (double)concepts;
+
+            // Coverage enters the score so a passage that matches every word beats one that
+            // repeats a single frequent word many times.
+            hits.Add(new SearchHit(_passages[i], scores[i] * boost * (0.5 + (0.5 * coverage)), coverage));
+        }
+
+        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using Mvai.Knowledge.Answering;
+using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Eval;
+using Mvai.Knowledge.Retrieval;
+using Mvai.Knowledge.Safety;
+
+// Usage: dotnet run --project tools/Mvai.Knowledge.Eval [-- --misses]
+var setPath = Path.Combine(AppContext.BaseDirectory, "eval-set.json");
+var cases = JsonSerializer.Deserialize<List<EvalCase>>(File.ReadAllText(setPath), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+    ?? throw new InvalidOperationException("Empty evaluation set.");
+var corpus = CorpusLoader.LoadDefault();
+var index = new GuidanceIndex(corpus);
+using var lucene = new LuceneBaseline(corpus);
+var reports = new[]
+{
+    Evaluator.Evaluate(new OurSystem(index, new GuidanceAnswerer(index, new SafetyScreen())), cases),
+    Evaluator.Evaluate(lucene, cases),
+};
+
+var ordinary = cases.Count(c => c.ExpectedOutcome is null);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{cases.Count} questions: {ordinary} ordinary, {cases.Count - ordinary} safety / out-of-scope / low-confidence; {corpus.Passages.Count} passages"));
+Console.WriteLine($"{"metric",-34}{reports[0].System,18}{reports[1].System,18}");
+Row("top-1 document hit rate", r => Pct(r.Top1));
+Row("top-3 document hit rate", r => Pct(r.Top3));
+Row("answers with expected facts", r => Pct(r.Facts));
+Row("safety/low-confidence pass rate", r => Pct(r.SafetyPass));
+Row("ordinary questions refused", r => Pct(r.FalseRefusals));
+Row("latency p50 (ms, whole answer)", r => r.P50.ToString("F3", CultureInfo.InvariantCulture));
+Row("latency p99 (ms, whole answer)", r => r.P99.ToString("F3", CultureInfo.InvariantCulture));
+if (args.Contains("--misses"))
+{
+    foreach (var report in reports)
+    {
+        Console.WriteLine($"\nMisses of {report.System}:");
+        report.Misses.ToList().ForEach(m => Console.WriteLine("  " + m));
+    }
+}
+
+void Row(string name, Func<EvalReport, string> value) => Console.WriteLine($"{name,-34}{value(reports[0]),18}{value(reports[1]),18}");
+
+static string Pct(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
