@@ -29,6 +29,13 @@ public static partial class AssistantIntents
     /// <summary>"continue my request", "resume", "pick up where we left off".</summary>
     public static bool IsContinue(string? text) => ContinuePattern().IsMatch(text?.ToLowerInvariant() ?? string.Empty);
 
+    /// <summary>"hello", "hi again", "is anyone there?": a short greeting, answered with what the assistant can do.</summary>
+    public static bool IsGreeting(string? text) =>
+        text is not null && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 && GreetingPattern().IsMatch(text.ToLowerInvariant());
+
+    [GeneratedRegex(@"^\s*(hi|hello|hey|howdy|yo|good (morning|afternoon|evening)|(is )?any(one|body) (there|here)|are you there|still there)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GreetingPattern();
+
     [GeneratedRegex(@"\b(request (mvai |an? |for )?(assistance|advisor|help|support)|mvai (help|assistance|support)|need (mvai|an advisor|assistance)|(get|want|need) (help|support) from mvai|ask for (help|assistance)|request mvai)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RequestPattern();
 

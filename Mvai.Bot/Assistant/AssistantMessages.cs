@@ -14,8 +14,8 @@ public static class AssistantMessages
     public const string TalkToAdvisor = "Talk to an advisor";
 
     public const string Fallback =
-        "I can take your agency's request for MVAI assistance, or note that you'd like an advisor to contact you. " +
-        "Say \"request MVAI assistance\" to begin, or \"talk to an advisor\".";
+        "Hello. I can take your agency's request for MVAI assistance, answer questions from MVAI guidance, " +
+        "or arrange for an advisor to contact you. Say \"request MVAI assistance\", ask your question, or say \"talk to an advisor\".";
 
     public const string AskYourQuestion = "Please type your question.";
 

@@ -1,8 +1,10 @@
+using Mvai.Bot.Answering;
 using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
+using Mvai.Knowledge.Safety;
 
 namespace Mvai.Bot.Assistant;
 
@@ -16,6 +18,17 @@ internal sealed partial class MvaiAssistantBot
         var now = clock.GetUtcNow();
         var lastSeen = await _lastSeen.GetAsync(turnContext, cancellationToken: cancellationToken);
         await _lastSeen.SetAsync(turnContext, now, cancellationToken);
+
+        // Safety before anything else, even mid-intake: a live threat or a person in crisis is answered at once.
+        if (safety.Screen(activity.Text ?? string.Empty) is { Kind: SafetyKind.ActiveThreat or SafetyKind.Distress } urgent)
+        {
+            await turnContext.SendActivityAsync(urgent.Reply, cancellationToken);
+            if (urgent.Kind == SafetyKind.Distress)
+            {
+                await _wantsAdvisor.SetAsync(turnContext, true, cancellationToken);
+            }
+            return;
+        }
 
         if (dc.ActiveDialog is not null)
         {
@@ -63,7 +76,18 @@ internal sealed partial class MvaiAssistantBot
             await OnDialogTurnAsync(turnContext, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
             return;
         }
-        await turnContext.SendActivityAsync(text == AssistantMessages.AskQuestion ? AssistantMessages.AskYourQuestion : AssistantMessages.Fallback, cancellationToken);
+        if (AssistantIntents.IsGreeting(text))
+        {
+            await turnContext.SendActivityAsync(AssistantMessages.Fallback, cancellationToken);
+            return;
+        }
+        if (text == AssistantMessages.AskQuestion)
+        {
+            await turnContext.SendActivityAsync(AssistantMessages.AskYourQuestion, cancellationToken);
+            return;
+        }
+        var answer = await answerer.AnswerAsync(text, cancellationToken);
+        await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, turnContext.Activity.ChannelId), cancellationToken);
     }
 
     private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogTurnResult result, CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
+using Mvai.Knowledge.Answering;
+using Mvai.Knowledge.Safety;
 
 namespace Mvai.Bot.Assistant;
 
@@ -13,7 +15,12 @@ namespace Mvai.Bot.Assistant;
 /// intake in progress, and routes other messages (request help, status of a request, a person).
 /// </summary>
 internal sealed partial class MvaiAssistantBot(
-    ConversationState conversationState, IntakeDialog intake, IAssistanceRequestStore requests, TimeProvider clock) : IBot
+    ConversationState conversationState,
+    IntakeDialog intake,
+    IAssistanceRequestStore requests,
+    SafetyScreen safety,
+    IGuidanceAnswerer answerer,
+    TimeProvider clock) : IBot
 {
     /// <summary>After this long away, a returning user is reminded where the intake stopped before answering.</summary>
     internal static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(30);

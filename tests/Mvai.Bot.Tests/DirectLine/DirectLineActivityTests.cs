@@ -54,7 +54,7 @@ public sealed class DirectLineActivityTests
         await using (var first = await BotTestHost.StartAsync())
         {
             (conversationId, token) = await new DirectLineClient(first).GenerateAsync();
-            Assert.Equal(HttpStatusCode.OK, (await new DirectLineClient(first).PostMessageAsync(conversationId, token, "before restart")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await new DirectLineClient(first).PostMessageAsync(conversationId, token, "hello before restart")).Status);
             databasePath = first.DatabasePath;
         }
 
@@ -64,7 +64,7 @@ public sealed class DirectLineActivityTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         var texts = body.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
-        Assert.Equal(["before restart", AssistantMessages.Fallback], texts);
+        Assert.Equal(["hello before restart", AssistantMessages.Fallback], texts);
         var (_, next) = await client.PostMessageAsync(conversationId, token, "after restart");
         Assert.Equal($"{conversationId}|0000003", next.GetProperty("id").GetString());
     }

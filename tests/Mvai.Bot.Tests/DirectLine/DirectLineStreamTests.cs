@@ -19,7 +19,7 @@ public sealed class DirectLineStreamTests
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), timeout.Token);
-        await client.PostMessageAsync(conversationId, token, "over the socket", "client-ws");
+        await client.PostMessageAsync(conversationId, token, "hello over the socket", "client-ws");
 
         var received = new List<JsonElement>();
         string? watermark = null;
