@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.Answering;
 using Mvai.Bot.Intake.Requests;
+using Mvai.Knowledge.Answering;
 
 namespace Mvai.Bot.Intake;
 
@@ -63,6 +65,13 @@ internal sealed partial class IntakeDialog
         {
             CurrentRequest(innerDc).WantsAdvisorContact = true;
             await context.SendActivityAsync(IntakeMessages.HandoffNoted, cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+        if (IntakeUtterances.IsQuestion(activity.Text) && await _answerer.AnswerAsync(activity.Text!, cancellationToken) is { Kind: AnswerKind.Answered } answer)
+        {
+            // "What's a family assistance center?" in the middle of the form: answer it, then ask the question again.
+            await context.SendActivityAsync(AnswerRenderer.Render(answer, activity.ChannelId), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
         }

@@ -3,6 +3,7 @@ using Mvai.Bot.BotFramework.Dialogs.Prompts;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
+using Mvai.Knowledge.Answering;
 
 namespace Mvai.Bot.Intake;
 
@@ -18,12 +19,14 @@ internal sealed partial class IntakeDialog : ComponentDialog
     private const string AskingKey = "asking";
 
     private readonly IAssistanceRequestStore _store;
+    private readonly IGuidanceAnswerer _answerer;
     private readonly IStatePropertyAccessor<bool> _cancelPending;
 
-    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, TimeProvider clock)
+    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, IGuidanceAnswerer answerer, TimeProvider clock)
         : base(nameof(IntakeDialog))
     {
         _store = store;
+        _answerer = answerer;
         _clock = clock;
         _cancelPending = conversationState.CreateProperty<bool>("intakeCancelPending");
         AddDialog(new WaterfallDialog<AssistanceRequest>(QuestionsId,

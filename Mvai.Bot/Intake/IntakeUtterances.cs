@@ -34,4 +34,15 @@ public static class IntakeUtterances
     /// <summary>Asks for a human ("talk to someone", "get me a real chief"); short messages only, so a long answer mentioning an advisor is not one.</summary>
     public static bool IsHandoff(string normalized) =>
         normalized.Length <= 60 && HandoffPhrases.Any(p => normalized.Contains(p, StringComparison.Ordinal));
+
+    private static readonly string[] QuestionStarts =
+        ["what", "what's", "whats", "how", "where", "who", "when", "why", "can", "could", "should", "do", "does", "is", "are", "which"];
+
+    /// <summary>A question rather than an answer: ends with "?" and starts like a question ("what's a FAC?").</summary>
+    public static bool IsQuestion(string? text)
+    {
+        var trimmed = text?.Trim().ToLowerInvariant() ?? string.Empty;
+        return trimmed.Length > 8 && trimmed.EndsWith('?')
+            && QuestionStarts.Any(q => trimmed.StartsWith(q + " ", StringComparison.Ordinal));
+    }
 }

@@ -26,6 +26,18 @@ public sealed class IntakeInterruptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuestionMidIntake_IsAnsweredFromTheGuidance_ThenTheQuestionIsAskedAgain()
+    {
+        var chat = await StartedAsync(until: IntakeMessages.AskPhone);
+
+        var replies = await chat.ExpectAsync("what's a family assistance center?", IntakeMessages.AskPhone);
+
+        Assert.Contains("Sources:", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("family", replies[0].Text, StringComparison.OrdinalIgnoreCase);
+        await chat.ExpectAsync("555-234-0100", IntakeMessages.AskEmail);
+    }
+
+    [Fact]
     public async Task AnAnswerThatMerelyContainsHelp_IsAnAnswer()
     {
         var chat = await StartedAsync(until: IntakeMessages.AskDetails);
