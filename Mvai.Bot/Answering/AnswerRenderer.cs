@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
+using Mvai.Bot.BotFramework.Dialogs.Choices;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Knowledge.Answering;
 
@@ -11,15 +12,10 @@ namespace Mvai.Bot.Answering;
 /// </summary>
 internal static class AnswerRenderer
 {
-    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        Channels.Msteams, Channels.Directline, Channels.Webchat, Channels.Emulator,
-    };
-
     public static Activity Render(GuidanceAnswer answer, string? channelId)
     {
         var message = Activity.CreateMessage(AnswerFormatter.Format(answer));
-        if (answer.Kind == AnswerKind.Answered && channelId is not null && CardChannels.Contains(channelId))
+        if (answer.Kind == AnswerKind.Answered && ChannelCapabilities.SupportsAdaptiveCards(channelId))
         {
             message.Text = answer.ShortAnswer;
             message.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = Card(answer) }];

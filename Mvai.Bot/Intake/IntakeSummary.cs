@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Mvai.Bot.BotFramework.Dialogs.Choices;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Intake.Requests;
 
@@ -13,18 +14,13 @@ internal static class IntakeSummary
     /// <summary>The key in a card submit's value that carries the chosen summary action.</summary>
     public const string ActionKey = "intakeAction";
 
-    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        Channels.Msteams, Channels.Directline, Channels.Webchat, Channels.Emulator,
-    };
-
     public static Activity Render(AssistanceRequest request, string? channelId)
     {
         var facts = IntakeFields.All
             .Select(f => (f.Label, Value: f.Display(request)))
             .Where(f => !string.IsNullOrEmpty(f.Value))
             .ToList();
-        if (channelId is null || !CardChannels.Contains(channelId))
+        if (!ChannelCapabilities.SupportsAdaptiveCards(channelId))
         {
             var text = new StringBuilder(IntakeMessages.SummaryIntro).Append("\n\n");
             foreach (var (label, value) in facts)

@@ -22,4 +22,8 @@ public static class ChannelCapabilities
         Channels.Directline or Channels.Webchat or Channels.Emulator or Channels.Test => buttonCount <= 100,
         _ => false,
     };
+
+    /// <summary>Adaptive Cards: Teams and the Direct Line family (Web Chat, Emulator) render them; other channels get text.</summary>
+    public static bool SupportsAdaptiveCards(string? channelId) =>
+        channelId is Channels.Msteams or Channels.Directline or Channels.Webchat or Channels.Emulator;
 }
