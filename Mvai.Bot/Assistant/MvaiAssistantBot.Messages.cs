@@ -57,7 +57,7 @@ internal sealed partial class MvaiAssistantBot
             await SendStatusAsync(turnContext, reference, cancellationToken);
             return;
         }
-        if (IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text)) || text == AssistantMessages.TalkToAdvisor)
+        if (IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text)))
         {
             await _wantsAdvisor.SetAsync(turnContext, true, cancellationToken);
             await turnContext.SendActivityAsync(AssistantMessages.HandoffNoted, cancellationToken);
@@ -132,9 +132,8 @@ internal sealed partial class MvaiAssistantBot
     private async Task<DialogContext> CreateDialogContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var dc = await new DialogSet(_dialogState).Add(intake).CreateContextAsync(turnContext, cancellationToken);
-        if (dc.Stack.Any(i => dc.FindDialog(i.Id) is not { } current || current.GetVersion() != i.Version))
+        if (dc.DropStaleDialogs())
         {
-            dc.Stack.Clear();
             await turnContext.SendActivityAsync(IntakeMessages.VersionRestart, cancellationToken);
         }
         return dc;

@@ -87,6 +87,21 @@ public sealed class DialogContext
     }
 
     /// <summary>Asks the active dialog to re-send its question.</summary>
+    /// <summary>
+    /// Drops the stack when any stored instance belongs to a dialog that no longer exists or has changed version
+    /// since it was stored. Instances are not ended through their hooks: their dialogs may be gone, or may not
+    /// understand the old state, which is the crash this avoids. Returns whether anything was dropped.
+    /// </summary>
+    public bool DropStaleDialogs()
+    {
+        if (!Stack.Any(i => FindDialog(i.Id) is not { } current || current.GetVersion() != i.Version))
+        {
+            return false;
+        }
+        Stack.Clear();
+        return true;
+    }
+
     public Task RepromptDialogAsync(CancellationToken cancellationToken = default)
     {
         var active = ActiveDialog;

@@ -30,12 +30,9 @@ public static class DialogExtensions
         ArgumentNullException.ThrowIfNull(accessor);
         var dc = await new DialogSet(accessor).Add(dialog).CreateContextAsync(turnContext, cancellationToken);
 
-        // Instances are not ended through their hooks here: their dialogs may no longer exist or
-        // may read state of a shape they no longer understand, which is the crash this avoids.
-        var stale = dc.Stack.Any(i => dc.FindDialog(i.Id) is not { } current || current.GetVersion() != i.Version);
+        var stale = dc.DropStaleDialogs();
         if (stale)
         {
-            dc.Stack.Clear();
             if (onVersionChanged is not null)
             {
                 await onVersionChanged(turnContext, cancellationToken);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 using Mvai.Bot.BotFramework.Dialogs.Prompts;
 
 namespace Mvai.Bot.Intake.Validation;
@@ -32,10 +31,8 @@ public static class IncidentDates
         {
             return null;
         }
-        foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, userNow))
+        foreach (var readings in DateTimeResolutions.Recognize(text, Culture.English, userNow))
         {
-            var values = result.Resolution?.GetValueOrDefault("values") as IEnumerable<Dictionary<string, string>>;
-            var readings = values?.Where(v => v.ContainsKey("timex")).Select(v => new DateTimeResolution(v["timex"], v.GetValueOrDefault("value")));
             if (Pick(readings, DateOnly.FromDateTime(userNow)) is { } day)
             {
                 return day;

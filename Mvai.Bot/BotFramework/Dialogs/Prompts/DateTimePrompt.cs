@@ -1,4 +1,3 @@
-using Microsoft.Recognizers.Text.DateTime;
 using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
@@ -21,12 +20,7 @@ public sealed class DateTimePrompt(string dialogId, PromptValidator<IList<DateTi
         }
         // The wall-clock time the user sees, so "today" is their today.
         var reference = (activity.LocalTimestamp ?? activity.Timestamp)?.DateTime ?? DateTime.Now;
-        var first = DateTimeRecognizer.RecognizeDateTime(activity.Text, GetCulture(turnContext), DateTimeOptions.None, reference).FirstOrDefault();
-        var values = first?.Resolution?.GetValueOrDefault("values") as IEnumerable<Dictionary<string, string>>;
-        var resolutions = values?
-            .Where(v => v.ContainsKey("timex"))
-            .Select(v => new DateTimeResolution(v["timex"], v.GetValueOrDefault("value"), v.GetValueOrDefault("start"), v.GetValueOrDefault("end")))
-            .ToList();
+        var resolutions = DateTimeResolutions.Recognize(activity.Text, GetCulture(turnContext), reference).FirstOrDefault();
         return Task.FromResult(resolutions is { Count: > 0 }
             ? new PromptRecognizerResult<IList<DateTimeResolution>>(resolutions)
             : new PromptRecognizerResult<IList<DateTimeResolution>>());

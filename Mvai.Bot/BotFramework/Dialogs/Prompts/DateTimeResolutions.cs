@@ -1,3 +1,5 @@
+using DateTimeOptions = Microsoft.Recognizers.Text.DateTime.DateTimeOptions;
+using DateTimeRecognizer = Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer;
 using Microsoft.Recognizers.Text.DataTypes.TimexExpression;
 
 namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
@@ -37,5 +39,25 @@ public static class DateTimeResolutions
         }
         recognized.Value = [definite];
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Every date/time mention in <paramref name="text"/>, each with all its readings, resolved against
+    /// <paramref name="reference"/> (the user's wall clock, so "yesterday" is their yesterday).
+    /// </summary>
+    public static IEnumerable<IList<DateTimeResolution>> Recognize(string text, string culture, DateTime reference)
+    {
+        foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reference))
+        {
+            var values = result.Resolution?.GetValueOrDefault("values") as IEnumerable<Dictionary<string, string>>;
+            var readings = values?
+                .Where(v => v.ContainsKey("timex"))
+                .Select(v => new DateTimeResolution(v["timex"], v.GetValueOrDefault("value"), v.GetValueOrDefault("start"), v.GetValueOrDefault("end")))
+                .ToList();
+            if (readings is { Count: > 0 })
+            {
+                yield return readings;
+            }
+        }
     }
 }
