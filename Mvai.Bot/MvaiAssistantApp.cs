@@ -1,4 +1,5 @@
 using Mvai.Bot.Assistant;
+using Mvai.Bot.Handoff;
 using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
@@ -20,6 +21,9 @@ public static class MvaiAssistantApp
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddIntake();
+        builder.Services.AddHandoff(builder.Configuration);
+        builder.Services.AddSingleton<Mvai.Bot.Handoff.Hours.AdvisorSchedule>();
+        builder.Services.AddSingleton<Mvai.Bot.Handoff.Alerts.IAdvisorAlerts, PendingAlerts>();
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
 
