@@ -2,6 +2,7 @@ using Mvai.Bot.Assistant;
 using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
 using Mvai.Knowledge;
@@ -20,6 +21,7 @@ public static class MvaiAssistantApp
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddIntake();
+        builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
 
