@@ -3,6 +3,7 @@ using Mvai.Bot.Handoff;
 using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
 using Mvai.Knowledge;
@@ -22,8 +23,7 @@ public static class MvaiAssistantApp
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddIntake();
         builder.Services.AddHandoff(builder.Configuration);
-        builder.Services.AddSingleton<Mvai.Bot.Handoff.Hours.AdvisorSchedule>();
-        builder.Services.AddSingleton<Mvai.Bot.Handoff.Alerts.IAdvisorAlerts, PendingAlerts>();
+        builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
 

@@ -22,7 +22,6 @@ internal sealed partial class MvaiAssistantBot
     internal const int LowConfidenceBeforeOffer = 2;
 
     private readonly IStatePropertyAccessor<string> _handoffCase = conversationState.CreateProperty<string>("handoffCase");
-    private readonly IStatePropertyAccessor<bool> _savedForAdvisorSaid = conversationState.CreateProperty<bool>("handoffSavedSaid");
     private readonly IStatePropertyAccessor<AdvisorOffer> _advisorOffer = conversationState.CreateProperty<AdvisorOffer>("advisorOffer");
     private readonly IStatePropertyAccessor<int> _lowConfidenceAnswers = conversationState.CreateProperty<int>("lowConfidenceAnswers");
 
@@ -34,13 +33,9 @@ internal sealed partial class MvaiAssistantBot
             await hub.RecordUserMessageAsync(open, turnContext.Activity.Text ?? string.Empty, cancellationToken);
             return;
         }
-        IntakeOutcome? partial = null;
-        if (IntakeDialog.ReadDraft(dc.ActiveDialog) is { } draft)
-        {
-            await _draft.SetAsync(turnContext, draft, cancellationToken);
-            partial = new IntakeOutcome(IntakeOutcomeKind.HandoffRequested, draft);
-        }
-        await dc.CancelAllDialogsAsync(cancellationToken);
+        // An intake in progress stays where it is: the user can go on with it while the advisor is on the way,
+        // and the advisor sees the answers so far.
+        var partial = IntakeDialog.ReadDraft(dc.ActiveDialog) is { } draft ? new IntakeOutcome(IntakeOutcomeKind.HandoffRequested, draft) : null;
         var reason = kind == SafetyKind.ActiveThreat ? HandoffReason.ActiveThreat : HandoffReason.Distress;
         await StartHandoffAsync(turnContext, dc, reason, partial, cancellationToken);
     }
@@ -56,7 +51,6 @@ internal sealed partial class MvaiAssistantBot
             request is null ? [] : IntakeSummary.Facts(request));
         var start = await handoff.StartAsync(turnContext, ticket, cancellationToken);
         await _handoffCase.SetAsync(turnContext, start.Case.Id, cancellationToken);
-        await _savedForAdvisorSaid.DeleteAsync(turnContext, cancellationToken);
         await _advisorOffer.DeleteAsync(turnContext, cancellationToken);
         await _lowConfidenceAnswers.DeleteAsync(turnContext, cancellationToken);
         if (start.NeedsTriage)
@@ -72,32 +66,35 @@ internal sealed partial class MvaiAssistantBot
         }
     }
 
-    /// <summary>While handed off, the user's messages go to the advisor (the triage questions excepted).</summary>
+    /// <summary>
+    /// Once an advisor has claimed the conversation, the user's messages go to them and the bot stays quiet. While it
+    /// waits, messages are copied to the case for the advisor and the bot goes on helping (questions, the intake);
+    /// "leave the queue" leaves it, even in the middle of the triage questions.
+    /// </summary>
     private async Task<bool> RelayToAdvisorAsync(ITurnContext turnContext, DialogContext dc, CancellationToken cancellationToken)
     {
-        if (dc.ActiveDialog?.Id == nameof(TriageDialog) || await OpenCaseAsync(turnContext, cancellationToken) is not { } open)
+        if (await OpenCaseAsync(turnContext, cancellationToken) is not { } open)
         {
             return false;
         }
         var text = turnContext.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return true;
+            return open.State == HandoffCaseState.Claimed;
         }
         if (open.State == HandoffCaseState.Waiting && IsLeaveQueue(text))
         {
             await hub.LeaveAsync(open, cancellationToken);
             await _handoffCase.DeleteAsync(turnContext, cancellationToken);
+            if (dc.ActiveDialog?.Id == nameof(TriageDialog))
+            {
+                await dc.CancelAllDialogsAsync(cancellationToken);
+            }
             await turnContext.SendActivityAsync(HandoffMessages.LeftQueue, cancellationToken);
             return true;
         }
         await hub.RecordUserMessageAsync(open, text, cancellationToken);
-        if (open.State == HandoffCaseState.Waiting && !await _savedForAdvisorSaid.GetAsync(turnContext, cancellationToken: cancellationToken))
-        {
-            await _savedForAdvisorSaid.SetAsync(turnContext, true, cancellationToken);
-            await turnContext.SendActivityAsync(HandoffMessages.SavedForAdvisor, cancellationToken);
-        }
-        return true;
+        return open.State == HandoffCaseState.Claimed;
     }
 
     /// <summary>The conversation's open case; forgets a case that was closed while the bot was not told.</summary>

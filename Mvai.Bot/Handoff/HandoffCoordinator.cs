@@ -55,17 +55,18 @@ public sealed class HandoffCoordinator(
         if (schedule.IsOpen(now))
         {
             var position = await PositionInLineAsync(handoff, cancellationToken);
-            await turn.SendActivityAsync(WithLeaveButton(HandoffMessages.InHours(position, _options.ClaimTimeout)), cancellationToken);
+            await turn.SendActivityAsync(WithLeaveButton(HandoffMessages.InHours(position, schedule.ClaimTimeout)), cancellationToken);
             return new HandoffStart(handoff, NeedsTriage: false);
         }
-        if (ticket.Reason is HandoffReason.ActiveThreat or HandoffReason.Distress)
+        if (ticket.Reason is HandoffReason.ActiveThreat or HandoffReason.Distress || ticket.RequestReference is not null)
         {
-            // Nobody in crisis is asked questions first: the on-call advisor is alerted at once.
+            // Nobody in crisis is asked questions first, and a stored request already says how to reach them:
+            // the on-call advisor is alerted at once.
             await AlertOnCallAsync(handoff, "after hours, " + ticket.Reason, cancellationToken);
-            await turn.SendActivityAsync(HandoffMessages.AfterHoursUrgent(schedule.DescribeNextOpening(now), _options.OnCallCallbackTarget), cancellationToken);
+            await turn.SendActivityAsync(HandoffMessages.AfterHoursUrgent(NextOpening(now), _options.OnCallCallbackTarget), cancellationToken);
             return new HandoffStart(handoff, NeedsTriage: false);
         }
-        await turn.SendActivityAsync(HandoffMessages.AfterHoursTriageIntro(schedule.DescribeNextOpening(now)), cancellationToken);
+        await turn.SendActivityAsync(HandoffMessages.AfterHoursTriageIntro(NextOpening(now)), cancellationToken);
         return new HandoffStart(handoff, NeedsTriage: true);
     }
 
@@ -89,7 +90,7 @@ public sealed class HandoffCoordinator(
             }
         }
         var done = Activity.CreateMessage(HandoffMessages.TriageDone(answers.IsUrgent, answers.CallbackPhone,
-            schedule.DescribeNextOpening(now), _options.OnCallCallbackTarget));
+            NextOpening(now), _options.OnCallCallbackTarget));
         done.SuggestedActions = new SuggestedActions { Actions = [.. HandoffMessages.MeanwhileTopics.Select(CardAction.ImBack)] };
         await turn.SendActivityAsync(done, cancellationToken);
     }
@@ -130,6 +131,9 @@ public sealed class HandoffCoordinator(
         await alerts.EnqueueAsync(new AdvisorAlert(handoff.Id, title, priority, details, link), cancellationToken);
         HandoffLog.OnCallAlerted(logger, handoff.Id, why);
     }
+
+    /// <summary>When the desk opens again, for users; null for a team that works only on call.</summary>
+    private string? NextOpening(DateTimeOffset now) => schedule.HasHours ? schedule.DescribeNextOpening(now) : null;
 
     private async Task<int> PositionInLineAsync(HandoffCase handoff, CancellationToken cancellationToken)
     {

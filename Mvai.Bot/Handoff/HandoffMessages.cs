@@ -12,15 +12,13 @@ public static class HandoffMessages
     public static string InHours(int position, TimeSpan claimTimeout) =>
         $"I'm connecting you with an MVAI advisor. {PositionText(position)} An advisor will join this chat and can read what we've " +
         $"discussed so far. If nobody has joined within {Minutes(claimTimeout)}, I'll alert the on-call advisor to contact you. " +
-        "You can keep writing here; the advisor will see it. If anyone is in danger right now, call 911.";
+        "Meanwhile I can still answer questions, and the advisor will see what you write. If anyone is in danger right now, call 911.";
 
     public const string AlreadyWaiting =
         "You're already in the queue for an MVAI advisor, who can see everything you write here. " +
         "Say \"leave the queue\" if you no longer need them.";
 
     public const string AlreadyWithAdvisor = "You're already connected with an MVAI advisor; they'll see everything you write here.";
-
-    public const string SavedForAdvisor = "Thanks, I've saved that for the advisor, who will see it as soon as they join.";
 
     public const string LeftQueue = "You've left the advisor queue. I'm still here if you need me, or ask for an advisor again at any time.";
 
@@ -35,18 +33,19 @@ public static class HandoffMessages
 
     public static string FromAdvisor(string advisorName, string text) => $"**{advisorName} (MVAI advisor):** {text}";
 
-    public static string AfterHoursTriageIntro(string nextOpening) =>
-        $"MVAI advisors are not on duty right now (they're back {nextOpening}). I'll ask four quick questions " +
+    public static string AfterHoursTriageIntro(string? nextOpening) =>
+        $"MVAI advisors are not on duty right now{Back(nextOpening)}. I'll ask a few quick questions " +
         "so the on-call advisor can reach you, then alert them.";
 
-    public static string AfterHoursUrgent(string nextOpening, TimeSpan target) =>
-        $"MVAI advisors are not on duty right now (they're back {nextOpening}), so I've alerted the on-call advisor, who aims to " +
+    public static string AfterHoursUrgent(string? nextOpening, TimeSpan target) =>
+        $"MVAI advisors are not on duty right now{Back(nextOpening)}, so I've alerted the on-call advisor, who aims to " +
         $"reach you within {Hours(target)}. Stay in this chat; they can write to you here.";
 
-    public static string TriageDone(bool urgent, string? phone, string nextOpening, TimeSpan target) => urgent
+    public static string TriageDone(bool urgent, string? phone, string? nextOpening, TimeSpan target) => urgent
         ? $"Thank you. I've alerted the on-call advisor, who aims to call you back within {Hours(target)}" +
           (phone is null ? "." : $" at {phone}.") + " Meanwhile, here is guidance you can read now. If anyone is in danger, call 911."
-        : $"Thank you. I've passed this to the MVAI team; an advisor will contact you when they're back, {nextOpening}" +
+        : $"Thank you. I've passed this to the MVAI team; an advisor will contact you " +
+          (nextOpening is null ? "as soon as they can" : $"when they're back, {nextOpening}") +
           (phone is null ? "." : $", at {phone}.") + " Meanwhile, here is guidance you can read now.";
 
     public const string NobodyClaimed =
@@ -66,6 +65,8 @@ public static class HandoffMessages
         "What should we tell the media in the first hours?",
         "How do we support our officers' wellness?",
     ];
+
+    private static string Back(string? nextOpening) => nextOpening is null ? string.Empty : $" (they're back {nextOpening})";
 
     private static string PositionText(int position) => position <= 1
         ? "You're next in line."

@@ -14,9 +14,6 @@ public sealed class HandoffOptions
     /// <summary>How many recent messages travel with the handoff as its transcript.</summary>
     public int TranscriptLength { get; set; } = 50;
 
-    /// <summary>How long a waiting handoff may wait during advisor hours before the on-call advisor is alerted.</summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
     /// <summary>How often the queue is checked for handoffs nobody claimed in time.</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -13,7 +13,7 @@ namespace Mvai.Bot.Handoff;
 /// Four short questions after hours (danger now, what happened, how urgent, how to call back), each skipped
 /// when already known. Ends with the <see cref="TriageAnswers"/>.
 /// </summary>
-internal sealed class TriageDialog : ComponentDialog
+public sealed class TriageDialog : ComponentDialog
 {
     private const string StepsId = "triage.steps";
     private const string DangerPrompt = "triage.danger";

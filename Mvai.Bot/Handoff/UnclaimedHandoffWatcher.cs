@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff;
 
@@ -13,6 +14,7 @@ public sealed class UnclaimedHandoffWatcher(
     IHandoffStore store,
     HandoffCoordinator coordinator,
     CloudAdapter adapter,
+    AdvisorSchedule schedule,
     IOptions<HandoffOptions> options,
     TimeProvider clock,
     ILogger<UnclaimedHandoffWatcher> logger) : BackgroundService
@@ -23,7 +25,7 @@ public sealed class UnclaimedHandoffWatcher(
     /// <summary>One pass over the queue; returns how many cases were escalated to the on-call advisor.</summary>
     public async Task<int> CheckOnceAsync(CancellationToken cancellationToken)
     {
-        var overdue = await store.ListUnclaimedAsync(clock.GetUtcNow() - options.Value.ClaimTimeout, cancellationToken);
+        var overdue = await store.ListUnclaimedAsync(clock.GetUtcNow() - schedule.ClaimTimeout, cancellationToken);
         var escalated = 0;
         foreach (var handoff in overdue)
         {
