@@ -26,11 +26,14 @@ public static class MvaiAssistantApp
         builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
+        builder.Services.AddWebChat(builder.Configuration);
 
         var app = builder.Build();
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
+        app.UseRateLimiter();
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapWebChatToken();

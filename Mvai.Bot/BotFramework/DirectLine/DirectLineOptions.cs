@@ -11,6 +11,12 @@ public sealed class DirectLineOptions
     /// </summary>
     public string? Secret { get; set; }
 
+    /// <summary>
+    /// Browser origins (<c>https://www.example.org</c>) whose pages may call this Direct Line across origins,
+    /// as Web Chat does when embedded on another site. Same-origin pages need no entry.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
     /// <summary>Key that signs tokens (HMAC-SHA256). When empty, one is generated once and kept in the database.</summary>
     public string? TokenSigningKey { get; set; }
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.State;
 
@@ -7,6 +9,9 @@ namespace Mvai.Bot.BotFramework.DirectLine;
 /// <summary>The embedded Direct Line 3.0 channel, so Web Chat works with no Azure resources.</summary>
 public static class DirectLineServiceCollectionExtensions
 {
+    /// <summary>The CORS policy of the Direct Line API; needs <c>UseCors()</c> in the pipeline.</summary>
+    public const string CorsPolicy = "DirectLine";
+
     public static IServiceCollection AddEmbeddedDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -20,12 +25,20 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineConversations>();
         services.TryAddSingleton<DirectLineChannel>();
         services.AddSingleton<IInProcessChannel>(sp => sp.GetRequiredService<DirectLineChannel>());
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .SetIsOriginAllowed(origin => directLine.Value.AllowedOrigins.Any(
+                    allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)))
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                // The headers DirectLineJS sends (see real-clients.md): a preflight without them fails.
+                .WithHeaders("authorization", "content-type", "x-ms-bot-agent")));
         return services;
     }
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(DirectLineHttp.BasePath);
+        var api = endpoints.MapGroup(DirectLineHttp.BasePath).RequireCors(CorsPolicy);
         api.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync);
         api.MapPost("/tokens/refresh", DirectLineTokenEndpoints.RefreshAsync);
         api.MapPost("/conversations", DirectLineConversationEndpoints.StartAsync);

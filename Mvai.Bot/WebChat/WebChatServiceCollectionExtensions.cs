@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.DirectLine;
+
+namespace Mvai.Bot.WebChat;
+
+/// <summary>Registers the token endpoint's token source, its CORS policy and its per-IP rate limit.</summary>
+public static class WebChatServiceCollectionExtensions
+{
+    public const string TokenCorsPolicy = "WebChatToken";
+    public const string TokenRateLimitPolicy = "WebChatToken";
+
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
+        services.AddHttpClient(AzureDirectLineTokenSource.HttpClientName);
+        services.AddSingleton<IWebChatTokenSource>(sp =>
+            string.IsNullOrEmpty(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.DirectLineSecret)
+                ? ActivatorUtilities.CreateInstance<EmbeddedWebChatTokenSource>(sp)
+                : ActivatorUtilities.CreateInstance<AzureDirectLineTokenSource>(sp));
+
+        // Pages allowed to ask for tokens may also talk to the embedded Direct Line across origins.
+        services.AddOptions<DirectLineOptions>().PostConfigure<IOptions<WebChatOptions>>((directLine, webChat) =>
+        {
+            foreach (var origin in webChat.Value.AllowedOrigins)
+            {
+                directLine.AllowedOrigins.Add(origin);
+            }
+        });
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, webChat) =>
+            cors.AddPolicy(TokenCorsPolicy, policy => policy
+                .SetIsOriginAllowed(origin => WebChatOrigins.IsConfigured(webChat.Value, origin))
+                .WithMethods(HttpMethods.Post)
+                .WithHeaders("content-type")));
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebChatOptions>>((limiter, webChat) =>
+        {
+            limiter.AddPolicy(TokenRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = webChat.Value.TokensPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                WebChatLog.RateLimited(context.HttpContext.RequestServices.GetRequiredService<ILogger<WebChatToken>>());
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+}
