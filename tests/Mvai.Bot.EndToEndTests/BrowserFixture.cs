@@ -18,14 +18,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Host = await BotTestHost.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Headless system Chromium with the flags that work on this machine (see real-clients.md).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
                 $"Chromium was not found at '{ChromiumPath}'. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.");
         }
-        Host = await BotTestHost.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,

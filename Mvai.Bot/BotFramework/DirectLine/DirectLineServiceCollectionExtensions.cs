@@ -31,8 +31,9 @@ public static class DirectLineServiceCollectionExtensions
                 .SetIsOriginAllowed(origin => directLine.Value.AllowedOrigins.Any(
                     allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)))
                 .WithMethods(HttpMethods.Get, HttpMethods.Post)
-                // The headers DirectLineJS sends (see real-clients.md): a preflight without them fails.
-                .WithHeaders("authorization", "content-type", "x-ms-bot-agent")));
+                // The headers DirectLineJS sends (see real-clients.md; rxjs ajax adds x-requested-with across
+                // origins): a preflight that does not allow all of them fails.
+                .WithHeaders("authorization", "content-type", "x-ms-bot-agent", "x-requested-with")));
         return services;
     }
 

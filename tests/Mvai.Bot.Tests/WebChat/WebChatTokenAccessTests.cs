@@ -87,9 +87,9 @@ public sealed class WebChatTokenAccessTests
         await using var host = await StartAsync();
 
         using var allowed = await host.Client.SendAsync(
-            Preflight("v3/directline/conversations/abc/activities", IacpSite, "authorization,content-type,x-ms-bot-agent"));
+            Preflight("v3/directline/conversations/abc/activities", IacpSite, "authorization,content-type,x-ms-bot-agent,x-requested-with"));
         using var refused = await host.Client.SendAsync(
-            Preflight("v3/directline/conversations/abc/activities", "https://evil.example", "authorization,content-type,x-ms-bot-agent"));
+            Preflight("v3/directline/conversations/abc/activities", "https://evil.example", "authorization,content-type,x-ms-bot-agent,x-requested-with"));
 
         Assert.Equal(IacpSite, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
         var headers = allowed.Headers.GetValues("Access-Control-Allow-Headers").Single();
