@@ -72,6 +72,46 @@ public sealed class DirectLineStreamTests
         Assert.Empty(logged.GetProperty("activities").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData("1", 1)]
+    public async Task Reconnect_WithARefreshedToken_StreamsTheConversationFromTheWatermark(string watermark, int expectedActivities)
+    {
+        // What the embed snippet does after a page reload: refresh the stored token, then GET the conversation.
+        await using var host = await BotTestHost.StartAsync();
+        var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.GenerateAsync();
+        await client.SendAsync(HttpMethod.Post, "conversations", token);
+        await client.PostMessageAsync(conversationId, token, "before the reload", "client-before");
+        var (refreshStatus, refreshed) = await client.SendAsync(HttpMethod.Post, "tokens/refresh", token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, refreshStatus);
+        var newToken = refreshed.GetProperty("token").GetString()!;
+
+        var (status, resumed) = await client.SendAsync(HttpMethod.Get, $"conversations/{conversationId}?watermark={watermark}", newToken);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await socket.ConnectAsync(new Uri(resumed.GetProperty("streamUrl").GetString()!), timeout.Token);
+        string frame;
+        do
+        {
+            frame = await ReceiveAsync(socket, timeout.Token);
+        }
+        while (frame.Length == 0);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var set = JsonDocument.Parse(frame).RootElement;
+        var activities = set.GetProperty("activities").EnumerateArray().ToList();
+        Assert.Equal(expectedActivities, activities.Count);
+        Assert.Equal("bot", activities[^1].GetProperty("from").GetProperty("role").GetString());
+        Assert.Equal($"{conversationId}|0000002", activities[^1].GetProperty("id").GetString());
+        if (expectedActivities == 2)
+        {
+            Assert.Equal("before the reload", activities[0].GetProperty("text").GetString());
+        }
+        Assert.Equal("2", set.GetProperty("watermark").GetString());
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
     [Fact]
     public async Task Stream_RejectsAWrongToken()
     {
