@@ -11,14 +11,12 @@ public sealed partial class EmbeddedChatTests(IacpSiteFixture fixture) : IClassF
     private const string Question = "what is a family assistance center?";
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
 
-    [Fact]
-    public async Task SiteVisitor_OpensTheChatByKeyboard_AsksAQuestion_Reloads_AndContinuesTheSameConversation()
+    [Theory]
+    [InlineData("websocket", "")]
+    [InlineData("polling", "polling")]
+    public async Task SiteVisitor_OpensTheChatByKeyboard_AsksAQuestion_Reloads_AndContinuesTheSameConversation(string mode, string path)
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
-            Locale = "en-US",
-        });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
@@ -27,7 +25,7 @@ public sealed partial class EmbeddedChatTests(IacpSiteFixture fixture) : IClassF
         var launcher = page.GetByRole(AriaRole.Button, new() { Name = "Chat with the MVAI Assistant" });
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "MVAI Assistant chat" });
 
-        await page.GotoAsync(fixture.Site.BaseAddress.ToString());
+        await page.GotoAsync(new Uri(fixture.Site.BaseAddress, path).ToString());
         await OpenByKeyboardAsync(page, launcher);
 
         await Assertions.Expect(dialog).ToBeVisibleAsync();
@@ -60,9 +58,79 @@ public sealed partial class EmbeddedChatTests(IacpSiteFixture fixture) : IClassF
         Assert.Equal(conversationBefore, await StoredConversationIdAsync(page));
         Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "embed-resumed.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"embed-resumed-{mode}.png") });
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task StoredConversationTheBotNoLongerKnows_GivesWayToANewConversation_WithAGreeting()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Site.BaseAddress.ToString());
+        // A valid token for a conversation the bot has no record of, as after its database was reset.
+        var tokens = fixture.Bot.Services.GetRequiredService<Mvai.Bot.BotFramework.DirectLine.DirectLineTokenService>();
+        var lost = tokens.Issue("forgotten-conversation-dl", "user-lost");
+        await page.EvaluateAsync("""
+            ([key, session]) => sessionStorage.setItem(key, JSON.stringify(session))
+            """, new object[]
+        {
+            "mvai-assistant:" + fixture.Bot.BaseAddress.GetLeftPart(UriPartial.Authority),
+            new
+            {
+                token = lost.Value, conversationId = lost.ConversationId, userId = "user-lost",
+                domain = new Uri(fixture.Bot.BaseAddress, "v3/directline").ToString(),
+                expiresAt = DateTimeOffset.UtcNow.AddMinutes(20).ToUnixTimeMilliseconds(),
+            },
+        });
+        await page.ReloadAsync();
+
+        await OpenByKeyboardAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Chat with the MVAI Assistant" }));
+
+        var transcript = page.Locator(".mvai-panel .webchat__basic-transcript");
+        await Assertions.Expect(transcript.GetByText(GreetingPart).First).ToBeVisibleAsync(Patiently);
+        Assert.NotEqual("forgotten-conversation-dl", await StoredConversationIdAsync(page));
+    }
+
+    [Fact]
+    public async Task Launcher_Panel_AndMessages_HaveTextContrastOfAtLeast4_5()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Site.BaseAddress.ToString());
+        await OpenByKeyboardAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Chat with the MVAI Assistant" }));
+        var transcript = page.Locator(".mvai-panel .webchat__basic-transcript");
+        await Assertions.Expect(transcript.GetByText(GreetingPart).First).ToBeVisibleAsync(Patiently);
+        await page.Keyboard.TypeAsync("hello");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".webchat__bubble--from-user .webchat__bubble__content").First).ToBeVisibleAsync(Patiently);
+
+        foreach (var selector in new[]
+        {
+            ".mvai-launcher", ".mvai-header h2", ".mvai-close", ".mvai-notice",
+            ".webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content",
+            ".webchat__bubble--from-user .webchat__bubble__content",
+        })
+        {
+            var colours = await page.Locator(selector).First.EvaluateAsync<string[]>("""
+                element => {
+                  let background = element;
+                  while (background && getComputedStyle(background).backgroundColor.match(/rgba\(.*, 0\)|transparent/)) {
+                    background = background.parentElement;
+                  }
+                  return [getComputedStyle(element).color, background ? getComputedStyle(background).backgroundColor : 'rgb(255, 255, 255)'];
+                }
+                """);
+            var ratio = Contrast.Ratio(colours[0], colours[1]);
+            Assert.True(ratio >= 4.5, $"{selector}: {colours[0]} on {colours[1]} is {ratio:0.00}:1");
+        }
+    }
+
+    private Task<IBrowserContext> NewContextAsync() => fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
+        Locale = "en-US",
+    });
 
     /// <summary>Tabs through the page until the launcher has focus, then presses Enter, as a keyboard user would.</summary>
     private static async Task OpenByKeyboardAsync(IPage page, ILocator launcher)

@@ -21,7 +21,11 @@ public sealed class IacpSiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The page names the bot's address, which is only known once the bot (which must know the site's origin) runs.
-        Site = await LoopbackServer.StartAsync(app => app.MapGet("/", () => Results.Content(HostPage(_botAddress!), "text/html")));
+        Site = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => Results.Content(HostPage(_botAddress!, webSocket: true), "text/html"));
+            app.MapGet("/polling", () => Results.Content(HostPage(_botAddress!, webSocket: false), "text/html"));
+        });
         Bot = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["WebChat:AllowedOrigins:0"] = Site.BaseAddress.GetLeftPart(UriPartial.Authority),
@@ -31,14 +35,14 @@ public sealed class IacpSiteFixture : IAsyncLifetime
         Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
     }
 
-    private static string HostPage(Uri bot) => $"""
+    private static string HostPage(Uri bot, bool webSocket) => $"""
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><title>IACP | Mass Violence Advisory Initiative</title></head>
         <body>
           <h1>Mass Violence Advisory Initiative</h1>
           <p>Peer support for law enforcement leaders. <a href="#contact">Contact us</a></p>
-          <script src="{WebUtility.HtmlEncode(new Uri(bot, "embed.js").ToString())}" data-title="MVAI Assistant" async></script>
+          <script src="{WebUtility.HtmlEncode(new Uri(bot, "embed.js").ToString())}" data-title="MVAI Assistant"{(webSocket ? "" : " data-websocket=\"false\"")} async></script>
         </body>
         </html>
         """;
