@@ -4,6 +4,7 @@ using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.Handoff.Alerts;
+using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
 using Mvai.Knowledge;
@@ -24,6 +25,7 @@ public static class MvaiAssistantApp
         builder.Services.AddIntake();
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
+        builder.Services.AddAdvisorConsole(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
 
@@ -34,6 +36,7 @@ public static class MvaiAssistantApp
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapWebChatToken();
+        app.MapAdvisorConsole();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);
