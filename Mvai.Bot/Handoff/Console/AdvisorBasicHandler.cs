@@ -56,7 +56,13 @@ internal sealed class AdvisorBasicHandler(
     public static void WriteChallenge(HttpResponse response, AdvisorConsoleOptions options)
     {
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.Append("WWW-Authenticate", $"Basic realm=\"{Realm}\", charset=\"UTF-8\"");
+        // A Basic challenge makes browsers pop up their own password dialog over the console page's sign-in
+        // form, so the page's requests are told to use a session instead.
+        var fromConsolePage = string.Equals(response.HttpContext.Request.Headers[SameOriginFilter.HeaderName], SameOriginFilter.HeaderValue,
+            StringComparison.Ordinal);
+        response.Headers.Append("WWW-Authenticate", fromConsolePage
+            ? $"Session realm=\"{Realm}\""
+            : $"Basic realm=\"{Realm}\", charset=\"UTF-8\"");
         if (options.Entra.IsConfigured)
         {
             response.Headers.Append("WWW-Authenticate", $"Bearer realm=\"{Realm}\"");
