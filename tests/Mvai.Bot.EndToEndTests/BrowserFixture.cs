@@ -7,12 +7,15 @@ namespace Mvai.Bot.EndToEndTests;
 /// One real assistant and one headless Debian Chromium per test class. The system browser is used
 /// (no Playwright browser download); a missing browser fails the tests with the reason.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
     public BotTestHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Settings for the assistant this fixture starts; none by default.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
@@ -23,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium was not found at '{ChromiumPath}'. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.");
         }
-        Host = await BotTestHost.StartAsync();
+        Host = await BotTestHost.StartAsync(Settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
