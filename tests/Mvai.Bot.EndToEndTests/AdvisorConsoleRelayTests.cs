@@ -52,6 +52,7 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
         await row.GetByRole(AriaRole.Button).ClickAsync();
         var transcript = console.Locator("#transcript");
         await Assertions.Expect(transcript).ToContainTextAsync("talk to an advisor");
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "advisor-queue.png"), FullPage = true });
 
         await console.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
         await Assertions.Expect(chat.GetByText($"{TestAdvisors.AliceName} from the MVAI advisory team has joined the chat", new() { Exact = false }).First)

@@ -126,6 +126,7 @@
     renderQueue(cases);
     const waiting = cases.filter((c) => c.state === 'waiting').length;
     $('queue-empty').hidden = cases.length > 0;
+    $('queue-table').hidden = cases.length === 0;
     $('queue-status').textContent = waiting === 0 ? 'Nobody waiting.' : waiting === 1 ? '1 person waiting.' : waiting + ' people waiting.';
     document.title = (waiting > 0 ? '(' + waiting + ') ' : '') + 'MVAI advisor console';
   }
