@@ -17,7 +17,9 @@ public sealed class AdvisorDeskFixture : BrowserFixture
 /// </summary>
 public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClassFixture<AdvisorDeskFixture>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 20_000 };
+    // Generous: the test machine is shared, and the console polls every two seconds.
+    private const float Patience = 20_000;
+    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = Patience };
 
     [Fact]
     public async Task UserAndAdvisor_TalkThroughTheBot_UntilTheAdvisorCloses_AndTheAssistantResumes()
@@ -45,13 +47,13 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
         await console.GetByLabel("Advisor id").FillAsync(TestAdvisors.AliceId);
         await console.GetByLabel("Password").FillAsync(TestAdvisors.AliceSecret);
         await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(console.Locator("#advisor-name")).ToHaveTextAsync(TestAdvisors.AliceName);
+        await Assertions.Expect(console.Locator("#advisor-name")).ToHaveTextAsync(TestAdvisors.AliceName, new() { Timeout = Patience });
 
         var row = console.Locator("#queue-rows tr").Filter(new() { HasText = HandoffLabels.Reason(HandoffReason.UserAsked) });
-        await Assertions.Expect(row).ToContainTextAsync("Waiting", new() { Timeout = 10_000 });
+        await Assertions.Expect(row).ToContainTextAsync("Waiting", new() { Timeout = Patience });
         await row.GetByRole(AriaRole.Button).ClickAsync();
         var transcript = console.Locator("#transcript");
-        await Assertions.Expect(transcript).ToContainTextAsync("talk to an advisor");
+        await Assertions.Expect(transcript).ToContainTextAsync("talk to an advisor", new() { Timeout = Patience });
         await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "advisor-queue.png"), FullPage = true });
 
         await console.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
@@ -59,19 +61,19 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
             .ToBeVisibleAsync(Soon);
 
         var reply = console.GetByLabel("Reply to the user");
-        await Assertions.Expect(reply).ToBeEnabledAsync();
+        await Assertions.Expect(reply).ToBeEnabledAsync(new() { Timeout = Patience });
         await reply.FillAsync("Chief, this is Alice. How can I help?");
         await reply.PressAsync("Enter");
         await Assertions.Expect(chat.GetByText("Chief, this is Alice. How can I help?", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
-        await Assertions.Expect(reply).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(reply).ToHaveValueAsync(string.Empty, new() { Timeout = Patience });
 
         await SayAsync(user, "We need a media plan for tomorrow");
-        await Assertions.Expect(transcript).ToContainTextAsync("We need a media plan for tomorrow", new() { Timeout = 10_000 });
+        await Assertions.Expect(transcript).ToContainTextAsync("We need a media plan for tomorrow", new() { Timeout = Patience });
 
         await console.GetByLabel("Closing note").FillAsync("Media plan agreed; follow up Friday.");
         await console.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
         await Assertions.Expect(chat.GetByText("The advisor has ended the chat.", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
-        await Assertions.Expect(console.Locator("#case-state")).ToContainTextAsync("Closed");
+        await Assertions.Expect(console.Locator("#case-state")).ToContainTextAsync("Closed", new() { Timeout = Patience });
 
         await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "advisor-console.png"), FullPage = true });
         await user.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat-handoff.png"), FullPage = true });

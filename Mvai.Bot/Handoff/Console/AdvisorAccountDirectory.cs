@@ -28,7 +28,7 @@ internal sealed class AdvisorAccountDirectory
     /// <summary>The advisor, or null for an unknown id, a wrong secret or a paused account (callers cannot tell which).</summary>
     public async Task<AdvisorIdentity?> SignInAsync(string? id, string? secret, string method, CancellationToken cancellationToken)
     {
-        var account = _options.Accounts.FirstOrDefault(a => string.Equals(a.Id.Trim(), id?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var account = FindAccount(id);
         var now = _clock.GetUtcNow();
         var paused = account is not null && _failures.TryGetValue(account.Id, out var failures) && failures.LockedUntil > now;
         var matches = AdvisorSecretHash.Verify(secret ?? string.Empty, account?.SecretHash ?? _decoyHash.Value);
@@ -46,9 +46,14 @@ internal sealed class AdvisorAccountDirectory
         return null;
     }
 
+    public bool Exists(string advisorId) => FindAccount(advisorId) is not null;
+
     /// <summary>The display name the console shows for an advisor id (ids of Entra users show as they are).</summary>
     public string DisplayNameOf(string advisorId) =>
-        _options.Accounts.FirstOrDefault(a => string.Equals(a.Id.Trim(), advisorId, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? advisorId;
+        FindAccount(advisorId)?.DisplayName ?? advisorId;
+
+    private AdvisorAccount? FindAccount(string? id) =>
+        _options.Accounts.FirstOrDefault(a => string.Equals(a.Id.Trim(), id?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private void RecordFailure(string accountId, DateTimeOffset now)
     {

@@ -15,6 +15,9 @@ public sealed class AdvisorConsoleOptions
     /// <summary>How long a console session lasts without activity; each use extends it. Default 8 hours.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Where the keys that seal session cookies are kept; empty: the ASP.NET Core default (the user profile).</summary>
+    public string SessionKeysDirectory { get; set; } = string.Empty;
+
     /// <summary>Failed sign-ins for one account before it is paused. Default 5.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Authentication;
@@ -23,6 +24,14 @@ public static class AdvisorConsoleServiceCollectionExtensions
             services.TryAddSingleton<AdvisorEntraTokens>();
         }
 
+        // Session cookies are sealed with Data Protection keys; a configured directory keeps sessions across restarts
+        // where the default (the user profile) is not persisted, e.g. in a container.
+        var dataProtection = services.AddDataProtection().SetApplicationName("mvai-assistant");
+        if (section.GetValue<string>(nameof(AdvisorConsoleOptions.SessionKeysDirectory)) is { Length: > 0 } keys)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         var sessionLifetime = section.GetValue<TimeSpan?>(nameof(AdvisorConsoleOptions.SessionLifetime)) ?? new AdvisorConsoleOptions().SessionLifetime;
         services.AddAuthentication()
             .AddPolicyScheme(AdvisorAuthentication.Scheme, "Advisor console", o =>
@@ -41,6 +50,15 @@ public static class AdvisorConsoleServiceCollectionExtensions
                 o.ExpireTimeSpan = sessionLifetime;
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = c => Status(c, StatusCodes.Status401Unauthorized);
+                // A session outlives configuration changes: an account removed since sign-in ends its sessions.
+                o.Events.OnValidatePrincipal = c =>
+                {
+                    if (c.Principal is null || !c.HttpContext.RequestServices.GetRequiredService<AdvisorAccountDirectory>().Exists(c.Principal.Advisor().Id))
+                    {
+                        c.RejectPrincipal();
+                    }
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToAccessDenied = c => Status(c, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, AdvisorBasicHandler>(AdvisorAuthentication.BasicScheme, null)
