@@ -104,7 +104,8 @@
       open.className = 'open-case';
       open.dataset.caseId = c.id;
       open.textContent = c.userName || 'Unnamed user';
-      open.setAttribute('aria-label', 'Open case: ' + (c.userName || 'unnamed user') + ', ' + c.reasonLabel);
+      // The accessible name starts with the visible text, so speech users can say what they see.
+      open.setAttribute('aria-label', open.textContent + ': open case, ' + c.reasonLabel);
       open.addEventListener('click', () => selectCase(c.id));
       nameCell.appendChild(open);
       cell(row, c.reasonLabel);

@@ -121,6 +121,27 @@ public sealed class AdvisorRelayTests : IAsyncLifetime
         Assert.Empty(advisorLines);
     }
 
+    [Fact]
+    public async Task Queue_PutsTheMostUrgentFirst_WithTheFactsTheAdvisorShouldKnow()
+    {
+        await SayAsync(new Conversation(_host), "talk to an advisor");
+        await SayAsync(new Conversation(_host, userId: "user-2"), "talk to an advisor");
+        var later = (string)(await _alice.QueueAsync())[1]!["id"]!;
+        // What triage adds to a case: its answers, and a higher priority when someone is in danger.
+        await _host.Services.GetRequiredService<IHandoffStore>().UpdateDetailsAsync(later,
+            [new("Anyone in danger now", "Yes"), new("Best callback number", "555-0142")], HandoffPriority.Danger, "bot",
+            DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var queue = await _alice.QueueAsync();
+
+        Assert.Equal(later, (string?)queue[0]!["id"]);
+        Assert.True((int)queue[0]!["priority"]! >= HandoffPriority.Danger && (int)queue[1]!["priority"]! < HandoffPriority.Danger);
+        Assert.Equal(["Anyone in danger now: Yes", "Best callback number: 555-0142"],
+            queue[0]!["details"]!.AsArray().Select(d => $"{d!["label"]}: {d["value"]}"));
+        var audit = (await _alice.JsonAsync($"api/advisor/cases/{later}"))["audit"]!.AsArray();
+        Assert.Equal(["opened", "details updated"], audit.Select(a => (string?)a!["action"]));
+    }
+
     private Task<IList<Activity>> SayAsync(Conversation chat, string text)
     {
         var message = chat.NewActivity(ActivityTypes.Message);
