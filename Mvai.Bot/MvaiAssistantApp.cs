@@ -4,6 +4,7 @@ using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
+using Mvai.Bot.Teams;
 using Mvai.Knowledge;
 using Mvai.Bot.WebChat;
 
@@ -19,6 +20,7 @@ public static class MvaiAssistantApp
 
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);

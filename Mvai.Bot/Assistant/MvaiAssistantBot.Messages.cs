@@ -1,4 +1,3 @@
-using Mvai.Bot.Answering;
 using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
@@ -86,8 +85,7 @@ internal sealed partial class MvaiAssistantBot
             await turnContext.SendActivityAsync(AssistantMessages.AskYourQuestion, cancellationToken);
             return;
         }
-        var answer = await answerer.AnswerAsync(text, cancellationToken);
-        await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, turnContext.Activity.ChannelId), cancellationToken);
+        await guidanceReplies.SendAnswerAsync(turnContext, text, cancellationToken);
     }
 
     private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogTurnResult result, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
-using Mvai.Knowledge.Answering;
+using Mvai.Bot.Answering;
 using Mvai.Knowledge.Safety;
 
 namespace Mvai.Bot.Assistant;
@@ -19,7 +19,7 @@ internal sealed partial class MvaiAssistantBot(
     IntakeDialog intake,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
-    IGuidanceAnswerer answerer,
+    GuidanceReplies guidanceReplies,
     TimeProvider clock) : IBot
 {
     /// <summary>After this long away, a returning user is reminded where the intake stopped before answering.</summary>
@@ -40,6 +40,7 @@ internal sealed partial class MvaiAssistantBot(
                 await OnMessageAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when JoinedSomeoneOtherThanTheBot(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action == "add":
             case ActivityTypes.Event when activity.Name == WebChatEvents.Join:
                 await OnJoinAsync(turnContext, cancellationToken);
                 break;
