@@ -41,7 +41,7 @@ internal sealed class TenantAllowListMiddleware(IOptions<TeamsOptions> options, 
 
     /// <summary>The bot's own proactive turns (CloudAdapter.ContinueConversationAsync) only reach conversations it already served.</summary>
     private static bool IsProactive(Activity activity) =>
-        activity.IsType(ActivityTypes.Event) && activity.Name == "ContinueConversation";
+        activity.IsType(ActivityTypes.Event) && activity.Name == CloudAdapter.ContinueConversationEventName;
 
     private static bool IsInstall(Activity activity) =>
         activity.IsType(ActivityTypes.InstallationUpdate) && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase);
