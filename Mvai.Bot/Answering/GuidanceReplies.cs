@@ -52,5 +52,9 @@ internal sealed class GuidanceReplies(
         {
             TeamsLog.BackgroundAnswerFailed(logger, exception);
         }
+        catch (OperationCanceledException)
+        {
+            // The app is stopping; the answer is abandoned with it.
+        }
     }
 }
