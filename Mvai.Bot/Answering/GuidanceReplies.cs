@@ -15,20 +15,30 @@ namespace Mvai.Bot.Answering;
 internal sealed class GuidanceReplies(
     IGuidanceAnswerer answerer, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<GuidanceReplies> logger)
 {
-    public async Task SendAnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
+    public Task SendAnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+        SendAnswerAsync(turnContext, question, static (_, _, _) => Task.CompletedTask, cancellationToken);
+
+    /// <summary>
+    /// Sends the answer, then runs <paramref name="afterAnswer"/> in the turn that sent it: this one, or the
+    /// proactive turn that delivers it later (whose state is saved like any other turn's).
+    /// </summary>
+    public async Task SendAnswerAsync(
+        ITurnContext turnContext, string question, Func<ITurnContext, GuidanceAnswer, CancellationToken, Task> afterAnswer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(afterAnswer);
         var activity = turnContext.Activity;
         if (!MayTakeLong(activity))
         {
             var answer = await answerer.AnswerAsync(question, cancellationToken);
             await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, activity.ChannelId), cancellationToken);
+            await afterAnswer(turnContext, answer, cancellationToken);
             return;
         }
         await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         var reference = activity.GetConversationReference();
         // Not awaited on purpose: the request ends now. The stopping token ends the work with the app.
-        _ = Task.Run(() => AnswerLaterAsync(reference, question, lifetime.ApplicationStopping), CancellationToken.None);
+        _ = Task.Run(() => AnswerLaterAsync(reference, question, afterAnswer, lifetime.ApplicationStopping), CancellationToken.None);
     }
 
     private bool MayTakeLong(Activity activity) =>
@@ -36,7 +46,8 @@ internal sealed class GuidanceReplies(
         && activity.IsTeams()
         && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
 
-    private async Task AnswerLaterAsync(ConversationReference reference, string question, CancellationToken cancellationToken)
+    private async Task AnswerLaterAsync(
+        ConversationReference reference, string question, Func<ITurnContext, GuidanceAnswer, CancellationToken, Task> afterAnswer, CancellationToken cancellationToken)
     {
         try
         {
@@ -45,7 +56,11 @@ internal sealed class GuidanceReplies(
             var adapter = services.GetRequiredService<CloudAdapter>();
             await adapter.ContinueConversationAsync(
                 reference,
-                (context, ct) => context.SendActivityAsync(AnswerRenderer.Render(answer, reference.ChannelId), ct),
+                async (context, ct) =>
+                {
+                    await context.SendActivityAsync(AnswerRenderer.Render(answer, reference.ChannelId), ct);
+                    await afterAnswer(context, answer, ct);
+                },
                 cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

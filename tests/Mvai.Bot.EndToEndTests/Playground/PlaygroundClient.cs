@@ -66,6 +66,14 @@ internal sealed class PlaygroundClient : IAsyncDisposable
         return body["postConversationId"]?.GetValue<string>() ?? conversationId;
     }
 
+    /// <summary>Types <paramref name="text"/> and waits for a reply that starts with <paramref name="expected"/>.</summary>
+    public async Task<BotMessage> SayAsync(string conversationId, string text, string expected)
+    {
+        var before = Received.Count;
+        await SendAsync(conversationId, text);
+        return await WaitForAsync(before, m => m.Said.StartsWith(expected, StringComparison.Ordinal), $"\"{expected}\" after \"{text}\"");
+    }
+
     /// <summary>Presses an Action.Submit button of the card in <paramref name="cardMessageId"/>: the card's inputs merged with the action's data.</summary>
     public async Task SubmitAsync(string conversationId, string cardMessageId, JsonObject value) =>
         await Ok(await _http.PostAsJsonAsync("_conversation/v1/submit", new JsonObject

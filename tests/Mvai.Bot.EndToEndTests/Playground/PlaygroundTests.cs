@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.Intake;
-using Mvai.Bot.Tests.Intake;
 
 namespace Mvai.Bot.EndToEndTests.Playground;
 
@@ -44,31 +41,6 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task FullIntake_ConfirmedWithTheSummaryCardsButton_IsReceivedWithAReference()
-    {
-        var chat = Teams.PersonalChatId;
-        await SayAsync(chat, "We need MVAI help", IntakeMessages.AskName);
-        foreach (var (answer, next) in IntakeScript.FullIntake)
-        {
-            await SayAsync(chat, answer, next);
-        }
-        var summary = Teams.Received.Last(m => m.Card(AdaptiveCard)?["actions"] is not null);
-        var before = Teams.Received.Count;
-
-        // Pressing Confirm on the summary card: an Action.Submit carrying the button's data.
-        await Teams.SubmitAsync(chat, summary.Id, new JsonObject { [IntakeSummary.ActionKey] = IntakeMessages.Confirm });
-
-        var received = await Teams.WaitForAsync(before, m => m.Said.StartsWith("Your request has been received", StringComparison.Ordinal), "the confirmation");
-        Assert.Matches(@"MVAI-\d{4}-\d{4}", received.Text);
-    }
-
-    [Fact]
-    public async Task TalkToAPerson_InThePersonalChat_IsNotedForAnAdvisor()
-    {
-        await SayAsync(Teams.PersonalChatId, "talk to a person", AssistantMessages.HandoffNoted);
-    }
-
-    [Fact]
     public async Task ChannelPost_MentioningTheBot_IsAnsweredInItsThread_WithButtonsOnACard()
     {
         var before = Teams.Received.Count;
@@ -82,12 +54,5 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         var nextSteps = await Teams.WaitForAsync(before, m => m.Card(HeroCard) is not null, "the next steps on a card");
         var buttons = nextSteps.Card(HeroCard)!["buttons"]!.AsArray().Select(b => b!["title"]!.GetValue<string>());
         Assert.Contains(AssistantMessages.TalkToAdvisor, buttons);
-    }
-
-    private async Task SayAsync(string conversationId, string text, string expected)
-    {
-        var before = Teams.Received.Count;
-        await Teams.SendAsync(conversationId, text);
-        await Teams.WaitForAsync(before, m => m.Said.StartsWith(expected, StringComparison.Ordinal), $"\"{expected}\" after \"{text}\"");
     }
 }
