@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Mvai.Bot.Answering;
+using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Knowledge.Tests;
 
@@ -44,6 +47,38 @@ public sealed class SlowAnswerTests
         Assert.Equal(ActivityTypes.Typing, typing["type"]!.GetValue<string>());
         Assert.Equal((ModelAnswer, question.Id), (answer["text"]!.GetValue<string>(), answer["replyToId"]!.GetValue<string>()));
         Assert.Single(model.Requests);
+    }
+
+    [Fact]
+    public async Task StepAfterADeferredAnswer_RunsInTheProactiveTurn_AndItsStateIsSaved()
+    {
+        await using var model = await FakeOpenAIServer.StartAsync(ModelAnswer, delay: TimeSpan.FromMilliseconds(300));
+        await using var connector = await ChannelConnectorServer.StartAsync();
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Knowledge:OpenAI:Endpoint"] = model.Endpoint.ToString(),
+            ["Knowledge:OpenAI:ChatModel"] = "test-model",
+        });
+        var chat = new TeamsChat(host, serviceUrl: connector.ServiceUrl);
+        var reference = chat.Message("what do i tell the press in the first hour").GetConversationReference();
+        var answered = host.Services.GetRequiredService<ConversationState>().CreateProperty<string>("test.answered");
+
+        await host.Services.GetRequiredService<CloudAdapter>().ContinueConversationAsync(
+            reference,
+            (turn, ct) => host.Services.GetRequiredService<GuidanceReplies>().SendAnswerAsync(
+                turn, "what do i tell the press in the first hour", (later, answer, laterCt) => answered.SetAsync(later, answer.ShortAnswer, laterCt), ct),
+            CancellationToken.None);
+
+        await connector.WaitForRequestsAsync(2);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        IReadOnlyDictionary<string, StoreItem> stored;
+        do
+        {
+            await Task.Delay(50);
+            stored = await host.Services.GetRequiredService<IStorage>().ReadAsync([$"msteams/conversations/{chat.ConversationId}"], CancellationToken.None);
+        }
+        while (stored.Count == 0 && DateTime.UtcNow < deadline);
+        Assert.Equal(ModelAnswer, Assert.Single(stored).Value.Document["test.answered"]?.GetValue<string>());
     }
 
     [Fact]
