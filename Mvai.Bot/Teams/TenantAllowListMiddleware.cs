@@ -18,7 +18,7 @@ internal sealed class TenantAllowListMiddleware(IOptions<TeamsOptions> options, 
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var activity = turnContext.Activity;
-        if (_allowed.Count == 0 || !activity.IsTeams() || IsProactive(activity) || activity.TenantId() is { } tenant && _allowed.Contains(tenant))
+        if (_allowed.Count == 0 || !activity.IsTeams() || IsProactive(turnContext) || activity.TenantId() is { } tenant && _allowed.Contains(tenant))
         {
             await next(cancellationToken);
             return;
@@ -39,9 +39,13 @@ internal sealed class TenantAllowListMiddleware(IOptions<TeamsOptions> options, 
         }
     }
 
-    /// <summary>The bot's own proactive turns (CloudAdapter.ContinueConversationAsync) only reach conversations it already served.</summary>
-    private static bool IsProactive(Activity activity) =>
-        activity.IsType(ActivityTypes.Event) && activity.Name == CloudAdapter.ContinueConversationEventName;
+    /// <summary>
+    /// The bot's own proactive turns (CloudAdapter.ContinueConversationAsync) only reach conversations it already
+    /// served. They carry no caller identity, so a channel cannot pass one off as such.
+    /// </summary>
+    private static bool IsProactive(ITurnContext turnContext) =>
+        !turnContext.Identity.IsAuthenticated
+        && turnContext.Activity.IsType(ActivityTypes.Event) && turnContext.Activity.Name == CloudAdapter.ContinueConversationEventName;
 
     private static bool IsInstall(Activity activity) =>
         activity.IsType(ActivityTypes.InstallationUpdate) && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase);

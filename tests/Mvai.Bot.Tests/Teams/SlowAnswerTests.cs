@@ -82,6 +82,28 @@ public sealed class SlowAnswerTests
     }
 
     [Fact]
+    public async Task DeferredAnswer_ReachesAnAllowedTenant_NamedOnlyInChannelData()
+    {
+        const string AgencyTenant = "7a1c0f2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
+        await using var model = await FakeOpenAIServer.StartAsync(ModelAnswer, delay: TimeSpan.FromMilliseconds(300));
+        await using var connector = await ChannelConnectorServer.StartAsync();
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Knowledge:OpenAI:Endpoint"] = model.Endpoint.ToString(),
+            ["Knowledge:OpenAI:ChatModel"] = "test-model",
+            ["Teams:AllowedTenants:0"] = AgencyTenant,
+        });
+        var question = new TeamsChat(host, serviceUrl: connector.ServiceUrl, tenantId: AgencyTenant).Message("what do i tell the press in the first hour");
+        question.Conversation!.TenantId = null;
+
+        using var response = await host.PostActivityAsync(question);
+
+        var sent = await connector.WaitForRequestsAsync(2);
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(ModelAnswer, JsonNode.Parse(sent[1].Body)!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SlowModelAnswer_WithExpectReplies_IsAnsweredWithinTheTurn()
     {
         await using var model = await FakeOpenAIServer.StartAsync(ModelAnswer, delay: TimeSpan.FromMilliseconds(200));
