@@ -8,7 +8,7 @@ using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Hours;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
-using Mvai.Knowledge.Answering;
+using Mvai.Bot.Answering;
 using Mvai.Knowledge.Safety;
 
 namespace Mvai.Bot.Assistant;
@@ -24,7 +24,7 @@ internal sealed partial class MvaiAssistantBot(
     TriageDialog triage,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
-    IGuidanceAnswerer answerer,
+    GuidanceReplies guidanceReplies,
     HandoffCoordinator handoff,
     AdvisorHub hub,
     IHandoffStore handoffs,
@@ -48,6 +48,7 @@ internal sealed partial class MvaiAssistantBot(
                 await OnMessageAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when JoinedSomeoneOtherThanTheBot(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action == "add":
             case ActivityTypes.Event when activity.Name == WebChatEvents.Join:
                 await OnJoinAsync(turnContext, cancellationToken);
                 break;

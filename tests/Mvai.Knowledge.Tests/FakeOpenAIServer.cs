@@ -1,3 +1,5 @@
+// Also compiled into Mvai.Bot.Tests, whose global usings already cover some of these.
+#pragma warning disable IDE0005
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0005
 
 namespace Mvai.Knowledge.Tests;
 
@@ -20,7 +23,8 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public static async Task<FakeOpenAIServer> StartAsync(string reply, int status = 200)
+    /// <summary>Starts the server; <paramref name="delay"/> makes every answer that slow, like a busy model.</summary>
+    public static async Task<FakeOpenAIServer> StartAsync(string reply, int status = 200, TimeSpan? delay = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -30,6 +34,10 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             server.Requests.Enqueue(await reader.ReadToEndAsync());
+            if (delay is { } wait)
+            {
+                await Task.Delay(wait);
+            }
             if (status != 200)
             {
                 return Results.Json(new { error = new { message = "bad request", type = "invalid_request_error" } }, statusCode: status);

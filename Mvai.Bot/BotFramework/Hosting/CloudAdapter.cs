@@ -13,6 +13,9 @@ namespace Mvai.Bot.BotFramework.Hosting;
 /// </summary>
 public sealed class CloudAdapter
 {
+    /// <summary>The name of the event activity a proactive turn (<see cref="ContinueConversationAsync"/>) carries.</summary>
+    public const string ContinueConversationEventName = "ContinueConversation";
+
     private readonly IBot _bot;
     private readonly IBotMiddleware[] _middleware;
     private readonly ChannelConnectionFactory _connections;
@@ -87,7 +90,7 @@ public sealed class CloudAdapter
         var activity = new Activity
         {
             Type = ActivityTypes.Event,
-            Name = "ContinueConversation",
+            Name = ContinueConversationEventName,
             Id = reference.ActivityId,
             ChannelId = reference.ChannelId,
             ServiceUrl = reference.ServiceUrl,
