@@ -4,6 +4,7 @@ using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake;
+using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
 using Mvai.Knowledge.Safety;
@@ -17,6 +18,7 @@ namespace Mvai.Bot.Assistant;
 internal sealed partial class MvaiAssistantBot(
     ConversationState conversationState,
     IntakeDialog intake,
+    IntakePrefiller prefiller,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
     IGuidanceAnswerer answerer,
