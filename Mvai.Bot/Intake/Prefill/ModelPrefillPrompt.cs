@@ -18,7 +18,7 @@ internal static class ModelPrefillPrompt
         "- requesterTitle: the writer's own title or rank as written (\"Chief\").\n" +
         "- agencyName: the writer's agency, as written in the message.\n" +
         $"- agencyType: one of {AgencyTypes}.\n" +
-        "- city: the city where the incident happened, as written. state: its US state as a two-letter code.\n" +
+        "- city: the city of the writer's agency or, if not given, of the incident, as written. state: its US state as a two-letter code.\n" +
         $"- incidentType: one of {IncidentTypes}.\n" +
         "- incidentDate: the day of the incident as yyyy-MM-dd. Today is " +
         userToday.ToString("dddd yyyy-MM-dd", CultureInfo.InvariantCulture) +
