@@ -23,7 +23,7 @@ public sealed class ModelPrefillTests
     {
         await using var model = await FakeOpenAIServer.StartAsync(ModelReply(
             name: "Dana Ruiz", title: "Chief", agency: "Aurora Police Department", agencyType: "MunicipalPolice",
-            city: "Aurora", state: "CO", incident: "Shooting", date: Yesterday));
+            city: "Aurora", state: "CO", incident: "Stabbing", date: Yesterday));
         var logs = new CapturedLogs();
         await using var host = await StartAsync(model, TimeSpan.FromSeconds(10), logs);
         var chat = new Conversation(host);
@@ -37,8 +37,9 @@ public sealed class ModelPrefillTests
 
         var stored = (await host.Services.GetRequiredService<IAssistanceRequestStore>().FindAsync(ReferenceNumbers.Find(received[^1].Text)!, default))!.Request;
         Assert.Equal(("Dana Ruiz", "Chief"), (stored.RequesterName, stored.RequesterTitle));
-        // The rules read "Aurora PD" exactly as typed; they win over the model's expansion of it.
+        // "Aurora Police Department" is not what was typed, so it is dropped; the rules read "Aurora PD".
         Assert.Equal(("Aurora PD", AgencyType.MunicipalPolice), (stored.AgencyName, stored.AgencyType));
+        // The rules found "shooting" in the message; they win over the model's (valid but conflicting) "Stabbing".
         Assert.Equal(("Aurora", "CO", IncidentType.Shooting), (stored.City, stored.State, stored.IncidentType));
         Assert.Equal(DateOnly.FromDateTime(DateTime.Now.AddDays(-1)), stored.IncidentDate);
         Assert.Contains(logs.Lines, line => line.Contains("Model prefill read", StringComparison.Ordinal));
