@@ -1,7 +1,9 @@
 using Mvai.Bot.Assistant;
+using Mvai.Bot.Handoff;
 using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
 using Mvai.Knowledge;
@@ -20,6 +22,8 @@ public static class MvaiAssistantApp
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddIntake();
+        builder.Services.AddHandoff(builder.Configuration);
+        builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
 

@@ -19,10 +19,6 @@ public static class AssistantMessages
 
     public const string AskYourQuestion = "Please type your question.";
 
-    public const string HandoffNoted =
-        "I've noted that you'd like to talk to a person. An MVAI advisor will follow up with you in this conversation. " +
-        "If anyone is in danger right now, call 911.";
-
     public const string EmptyMessage = "I didn't catch any text there. What can I help you with?";
     public const string CardActionReceived = "Thanks, your choice was received.";
 

@@ -2,8 +2,10 @@ using Mvai.Bot.Answering;
 using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
+using Mvai.Knowledge.Answering;
 using Mvai.Knowledge.Safety;
 
 namespace Mvai.Bot.Assistant;
@@ -19,14 +21,17 @@ internal sealed partial class MvaiAssistantBot
         var lastSeen = await _lastSeen.GetAsync(turnContext, cancellationToken: cancellationToken);
         await _lastSeen.SetAsync(turnContext, now, cancellationToken);
 
-        // Safety before anything else, even mid-intake: a live threat or a person in crisis is answered at once.
+        // Safety before anything else, even mid-intake: a live threat or a person in crisis is answered at once,
+        // then connected with a person.
         if (safety.Screen(activity.Text ?? string.Empty) is { Kind: SafetyKind.ActiveThreat or SafetyKind.Distress } urgent)
         {
             await turnContext.SendActivityAsync(urgent.Reply, cancellationToken);
-            if (urgent.Kind == SafetyKind.Distress)
-            {
-                await _wantsAdvisor.SetAsync(turnContext, true, cancellationToken);
-            }
+            await OnUrgentAsync(turnContext, dc, urgent.Kind, cancellationToken);
+            return;
+        }
+
+        if (await RelayToAdvisorAsync(turnContext, dc, cancellationToken))
+        {
             return;
         }
 
@@ -38,7 +43,7 @@ internal sealed partial class MvaiAssistantBot
                 await dc.RepromptDialogAsync(cancellationToken);
                 return;
             }
-            await OnDialogTurnAsync(turnContext, await dc.ContinueDialogAsync(cancellationToken), cancellationToken);
+            await OnDialogTurnAsync(turnContext, dc, await dc.ContinueDialogAsync(cancellationToken), cancellationToken);
             return;
         }
         await RouteAsync(turnContext, dc, cancellationToken);
@@ -52,20 +57,23 @@ internal sealed partial class MvaiAssistantBot
             await turnContext.SendActivityAsync(AssistantMessages.EmptyMessage, cancellationToken);
             return;
         }
+        if (await AnswerAdvisorOfferAsync(turnContext, dc, text, cancellationToken))
+        {
+            return;
+        }
         if (ReferenceNumbers.Find(text) is { } reference)
         {
             await SendStatusAsync(turnContext, reference, cancellationToken);
             return;
         }
-        if (IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text)))
+        if (text == AssistantMessages.TalkToAdvisor || IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text)))
         {
-            await _wantsAdvisor.SetAsync(turnContext, true, cancellationToken);
-            await turnContext.SendActivityAsync(AssistantMessages.HandoffNoted, cancellationToken);
+            await StartHandoffAsync(turnContext, dc, HandoffReason.UserAsked, null, cancellationToken);
             return;
         }
         if (AssistantIntents.IsContinue(text) && await _draft.GetAsync(turnContext, cancellationToken: cancellationToken) is { } draft)
         {
-            await OnDialogTurnAsync(turnContext, await dc.BeginDialogAsync(nameof(IntakeDialog), draft, cancellationToken), cancellationToken);
+            await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), draft, cancellationToken), cancellationToken);
             return;
         }
         if (text == AssistantMessages.RequestAssistance || AssistantIntents.IsRequestForHelp(text))
@@ -73,7 +81,7 @@ internal sealed partial class MvaiAssistantBot
             var localNow = (turnContext.Activity.LocalTimestamp ?? clock.GetUtcNow()).DateTime;
             var known = await prefiller.ExtractAsync(text, localNow, cancellationToken);
             await turnContext.SendActivityAsync(IntakeMessages.Start, cancellationToken);
-            await OnDialogTurnAsync(turnContext, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
+            await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
             return;
         }
         if (AssistantIntents.IsGreeting(text))
@@ -88,23 +96,50 @@ internal sealed partial class MvaiAssistantBot
         }
         var answer = await answerer.AnswerAsync(text, cancellationToken);
         await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, turnContext.Activity.ChannelId), cancellationToken);
+        await CountLowConfidenceAsync(turnContext, answer.Kind == AnswerKind.LowConfidence, cancellationToken);
     }
 
-    private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogTurnResult result, CancellationToken cancellationToken)
+    private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogContext dc, DialogTurnResult result, CancellationToken cancellationToken)
     {
-        if (result.Status != DialogTurnStatus.Complete || result.Result is not IntakeOutcome outcome)
+        if (result.Status != DialogTurnStatus.Complete)
         {
             return;
         }
-        if (outcome.Kind == IntakeOutcomeKind.ActiveScene)
+        switch (result.Result)
+        {
+            case IntakeOutcome outcome:
+                await OnIntakeEndedAsync(turnContext, dc, outcome, cancellationToken);
+                break;
+            case TriageAnswers answers:
+                await handoff.CompleteTriageAsync(turnContext, answers, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task OnIntakeEndedAsync(ITurnContext turnContext, DialogContext dc, IntakeOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Kind is IntakeOutcomeKind.ActiveScene or IntakeOutcomeKind.HandoffRequested or IntakeOutcomeKind.GaveUp)
         {
             await _draft.SetAsync(turnContext, outcome.Request, cancellationToken);
-            return;
         }
-        await _draft.DeleteAsync(turnContext, cancellationToken);
-        if (outcome.Kind == IntakeOutcomeKind.GaveUp || outcome.Request.WantsAdvisorContact)
+        else
         {
-            await _wantsAdvisor.SetAsync(turnContext, true, cancellationToken);
+            await _draft.DeleteAsync(turnContext, cancellationToken);
+        }
+        switch (outcome.Kind)
+        {
+            case IntakeOutcomeKind.HandoffRequested:
+                await StartHandoffAsync(turnContext, dc, HandoffReason.UserAsked, outcome, cancellationToken);
+                break;
+            case IntakeOutcomeKind.GaveUp:
+                await StartHandoffAsync(turnContext, dc, HandoffReason.PromptGaveUp, outcome, cancellationToken);
+                break;
+            case IntakeOutcomeKind.ActiveScene:
+                await StartHandoffAsync(turnContext, dc, HandoffReason.ActiveThreat, outcome, cancellationToken);
+                break;
+            case IntakeOutcomeKind.Submitted:
+                await AfterSubmittedAsync(turnContext, dc, outcome, cancellationToken);
+                break;
         }
     }
 
@@ -127,15 +162,4 @@ internal sealed partial class MvaiAssistantBot
         RequestStatus.Assigned => "assigned to a peer advisor, who will contact you",
         _ => "closed",
     };
-
-    /// <summary>The dialog stack for this turn; a stack left by an older version of the intake is dropped politely.</summary>
-    private async Task<DialogContext> CreateDialogContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var dc = await new DialogSet(_dialogState).Add(intake).CreateContextAsync(turnContext, cancellationToken);
-        if (dc.DropStaleDialogs())
-        {
-            await turnContext.SendActivityAsync(IntakeMessages.VersionRestart, cancellationToken);
-        }
-        return dc;
-    }
 }

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.BotFramework.Dialogs;
+using Mvai.Bot.BotFramework.Handoff;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Handoff;
+using Mvai.Bot.Handoff.Hours;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
@@ -13,15 +16,21 @@ namespace Mvai.Bot.Assistant;
 
 /// <summary>
 /// The assistant's turn handler: greets each conversation once (never for the bot itself), continues an
-/// intake in progress, and routes other messages (request help, status of a request, a person).
+/// intake in progress, routes other messages (request help, status of a request, a question, a person),
+/// and relays the conversation to an advisor while it is handed off (<c>MvaiAssistantBot.Handoff.cs</c>).
 /// </summary>
 internal sealed partial class MvaiAssistantBot(
     ConversationState conversationState,
     IntakeDialog intake,
     IntakePrefiller prefiller,
+    TriageDialog triage,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
     IGuidanceAnswerer answerer,
+    HandoffCoordinator handoff,
+    AdvisorHub hub,
+    IHandoffStore handoffs,
+    AdvisorSchedule schedule,
     TimeProvider clock) : IBot
 {
     /// <summary>After this long away, a returning user is reminded where the intake stopped before answering.</summary>
@@ -31,7 +40,6 @@ internal sealed partial class MvaiAssistantBot(
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
     private readonly IStatePropertyAccessor<DateTimeOffset?> _lastSeen = conversationState.CreateProperty<DateTimeOffset?>("lastSeen");
     private readonly IStatePropertyAccessor<AssistanceRequest> _draft = conversationState.CreateProperty<AssistanceRequest>("intakeDraft");
-    private readonly IStatePropertyAccessor<bool> _wantsAdvisor = conversationState.CreateProperty<bool>("wantsAdvisor");
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -44,6 +52,12 @@ internal sealed partial class MvaiAssistantBot(
             case ActivityTypes.ConversationUpdate when JoinedSomeoneOtherThanTheBot(activity):
             case ActivityTypes.Event when activity.Name == WebChatEvents.Join:
                 await OnJoinAsync(turnContext, cancellationToken);
+                break;
+            case ActivityTypes.Event when HandoffEvents.TryReadStatus(activity, out var status):
+                await OnHandoffStatusAsync(turnContext, status, cancellationToken);
+                break;
+            case ActivityTypes.Event when activity.Name == UnclaimedHandoffWatcher.EventName:
+                await OnHandoffUnclaimedAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
                 await turnContext.SendInvokeResponseAsync(new InvokeResponse(200, new JsonObject
@@ -87,6 +101,17 @@ internal sealed partial class MvaiAssistantBot(
         };
         await turnContext.SendActivityAsync(welcome, cancellationToken);
         await _greeted.SetAsync(turnContext, true, cancellationToken);
+    }
+
+    /// <summary>The dialog stack for this turn; a stack left by an older version of a dialog is dropped politely.</summary>
+    private async Task<DialogContext> CreateDialogContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var dc = await new DialogSet(_dialogState).Add(intake).Add(triage).CreateContextAsync(turnContext, cancellationToken);
+        if (dc.DropStaleDialogs())
+        {
+            await turnContext.SendActivityAsync(IntakeMessages.VersionRestart, cancellationToken);
+        }
+        return dc;
     }
 
     private static bool JoinedSomeoneOtherThanTheBot(Activity activity) =>

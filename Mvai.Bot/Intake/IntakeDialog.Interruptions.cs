@@ -65,10 +65,11 @@ internal sealed partial class IntakeDialog
         }
         if (IntakeUtterances.IsHandoff(said))
         {
-            CurrentRequest(innerDc).WantsAdvisorContact = true;
-            await context.SendActivityAsync(IntakeMessages.HandoffNoted, cancellationToken);
-            await innerDc.RepromptDialogAsync(cancellationToken);
-            return EndOfTurn;
+            // The caller connects them with a person; the answers so far are kept so they can continue later.
+            var request = CurrentRequest(innerDc);
+            request.WantsAdvisorContact = true;
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return new DialogTurnResult(DialogTurnStatus.Complete, new IntakeOutcome(IntakeOutcomeKind.HandoffRequested, request));
         }
         if (IntakeUtterances.IsQuestion(activity.Text) && await _answerer.AnswerAsync(activity.Text!, cancellationToken) is { Kind: AnswerKind.Answered } answer)
         {
@@ -81,6 +82,21 @@ internal sealed partial class IntakeDialog
     }
 
     /// <summary>The answers so far, read from the questions' waterfall on the inner stack (changes are saved with it).</summary>
+    /// <summary>
+    /// The answers so far of an intake on the caller's stack, so the caller can keep them when it has to stop the
+    /// intake (someone in crisis is connected with a person first).
+    /// </summary>
+    public static AssistanceRequest? ReadDraft(DialogInstance? intake)
+    {
+        if (intake?.Id != nameof(IntakeDialog) || intake.GetValue<DialogState>(InnerStateKey) is not { } inner)
+        {
+            return null;
+        }
+        var questions = inner.DialogStack.FirstOrDefault(i => i.Id == QuestionsId);
+        var values = questions?.GetValue<Dictionary<string, object?>>(WaterfallDialog.ValuesKey);
+        return values is null ? null : DialogValues.Get<AssistanceRequest>(values, WaterfallDialog<AssistanceRequest>.StateKey);
+    }
+
     private static AssistanceRequest CurrentRequest(DialogContext innerDc)
     {
         var questions = innerDc.Stack.FirstOrDefault(i => i.Id == QuestionsId);

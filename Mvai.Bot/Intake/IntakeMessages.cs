@@ -72,11 +72,8 @@ public static class IntakeMessages
     public const string Cancelled = "Your request was cancelled and nothing was stored. I'm here if you need anything else.";
     public const string NotCancelled = "OK, let's continue.";
 
-    public const string HandoffNoted =
-        "I've noted that you'd like to talk to a person; an MVAI advisor will follow up with you. Meanwhile, let's keep your request going.";
-
     public const string GaveUp =
-        "I'm sorry, I'm having trouble with that answer. I've noted that an MVAI advisor should contact you to finish this request with you.";
+        "I'm sorry, I'm having trouble with that answer. Let me connect you with an MVAI advisor who can finish this request with you; your answers so far are kept.";
 
     public const string WelcomeBack = "Welcome back. You were in the middle of a request for MVAI assistance; let's pick up where we stopped.";
 

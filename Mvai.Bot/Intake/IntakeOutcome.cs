@@ -8,4 +8,14 @@ namespace Mvai.Bot.Intake;
 /// <param name="Reference">The stored request's reference, when submitted.</param>
 public sealed record IntakeOutcome(IntakeOutcomeKind Kind, AssistanceRequest Request, string? Reference = null);
 
-public enum IntakeOutcomeKind { Submitted, Cancelled, ActiveScene, NoConsent, GaveUp }
+public enum IntakeOutcomeKind
+{
+    Submitted,
+    Cancelled,
+    ActiveScene,
+    NoConsent,
+    GaveUp,
+
+    /// <summary>They asked for a person mid-form; the answers so far are kept for "continue my request".</summary>
+    HandoffRequested,
+}

@@ -16,10 +16,7 @@ internal static class IntakeSummary
 
     public static Activity Render(AssistanceRequest request, string? channelId)
     {
-        var facts = IntakeFields.All
-            .Select(f => (f.Label, Value: f.Display(request)))
-            .Where(f => !string.IsNullOrEmpty(f.Value))
-            .ToList();
+        var facts = Facts(request).Select(f => (Label: f.Key, Value: (string?)f.Value)).ToList();
         if (!ChannelCapabilities.SupportsAdaptiveCards(channelId))
         {
             var text = new StringBuilder(IntakeMessages.SummaryIntro).Append("\n\n");
@@ -33,6 +30,15 @@ internal static class IntakeSummary
         message.Attachments = [new Attachment { ContentType = CardContentType, Content = Card(facts) }];
         return message;
     }
+
+    /// <summary>The answered fields as label/value pairs, in question order (also what an advisor sees first).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Facts(AssistanceRequest request) =>
+    [
+        .. IntakeFields.All
+            .Select(f => (f.Label, Value: f.Display(request)))
+            .Where(f => !string.IsNullOrEmpty(f.Value))
+            .Select(f => new KeyValuePair<string, string>(f.Label, f.Value!)),
+    ];
 
     /// <summary>"by phone at (555) 234-0100" etc., from the preferred contact method.</summary>
     public static string ContactPhrase(AssistanceRequest request) => request.PreferredContact switch

@@ -103,6 +103,20 @@ public sealed class CloudAdapter
         }
     }
 
+    /// <summary>
+    /// Runs an activity that did not arrive over HTTP (a hub's <c>handoff.status</c>, a timer's event) through the
+    /// middleware and the bot, one turn at a time with the conversation's other turns; replies go to its channel.
+    /// </summary>
+    public async Task ProcessProactiveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(activity.ServiceUrl));
+        using (await _locks.AcquireAsync($"{activity.ChannelId}/{activity.Conversation?.Id}", cancellationToken))
+        {
+            await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+        }
+    }
+
     private async Task RunTurnAsync(TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
         using var span = BotTelemetry.ActivitySource.StartActivity("bot.turn");

@@ -45,20 +45,22 @@ public sealed class QuestionAnsweringTests : IAsyncLifetime
         var chat = new Conversation(_host);
         await chat.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
 
-        var reply = Assert.Single(await chat.SayAsync("there's a shooter in the building right now"));
+        var replies = await chat.SayAsync("there's a shooter in the building right now");
 
-        Assert.Equal(SafetyReplies.ActiveThreat, reply.Text);
-        Assert.Contains("911", reply.Text, StringComparison.Ordinal);
+        // 911 first, then an advisor is brought in; the form stays where it was.
+        Assert.Equal(SafetyReplies.ActiveThreat, replies[0].Text);
+        Assert.Contains("alerted the on-call advisor", replies[^1].Text, StringComparison.Ordinal);
         await chat.ExpectAsync("Pat Rivera", IntakeMessages.AskTitle);
     }
 
     [Fact]
     public async Task AResponderInCrisis_Gets988AndCopline()
     {
-        var reply = Assert.Single(await new Conversation(_host).SayAsync("one of my officers told me he wants to end it all"));
+        var replies = await new Conversation(_host).SayAsync("one of my officers told me he wants to end it all");
 
-        Assert.Contains("988", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("1-800-267-5463", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("988", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("1-800-267-5463", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("alerted the on-call advisor", replies[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

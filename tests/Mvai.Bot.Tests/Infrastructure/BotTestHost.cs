@@ -41,6 +41,8 @@ public sealed class BotTestHost : IAsyncDisposable
                     ["Storage:ConnectionString"] = $"Data Source={databasePath}",
                     ["Logging:LogLevel:Default"] = "Warning",
                 });
+                // Tests must not depend on the hour they run at: the advisor desk is closed unless a test opens it.
+                builder.Configuration.AddInMemoryCollection(DeskHours.Closed);
                 if (settings is not null)
                 {
                     builder.Configuration.AddInMemoryCollection(settings);

@@ -67,17 +67,14 @@ public sealed class IntakeInterruptionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TalkToAPerson_IsNoted_AndTheQuestionIsAskedAgain_AndTheWishIsStoredWithTheRequest()
+    public async Task TalkToAPerson_EndsTheForm_AndContinueMyRequest_PicksUpAtTheSameQuestion()
     {
         var chat = await StartedAsync(until: IntakeMessages.AskIncidentType);
 
-        var replies = await chat.ExpectAsync("can I talk to a person", IntakeMessages.AskIncidentType);
-        Assert.Equal(IntakeMessages.HandoffNoted, replies[0].Text);
-        await chat.AnswerAsync(IntakeScript.IndexOf(IntakeMessages.AskIncidentType));
-        var received = await chat.ExpectAsync(IntakeMessages.Confirm, "Your request has been received");
+        await chat.ExpectAsync("can I talk to a person", Mvai.Bot.Handoff.TriageDialog.AskDanger);
+        await chat.ExpectAsync("leave the queue", Mvai.Bot.Handoff.HandoffMessages.LeftQueue);
 
-        var stored = await _host.Services.GetRequiredService<IAssistanceRequestStore>().FindAsync(ReferenceNumbers.Find(received[^1].Text)!, default);
-        Assert.True(stored!.Request.WantsAdvisorContact);
+        await chat.ExpectAsync("continue my request", IntakeMessages.AskIncidentType);
     }
 
     [Fact]
@@ -101,8 +98,10 @@ public sealed class IntakeInterruptionTests : IAsyncLifetime
     {
         var chat = await StartedAsync(until: IntakeMessages.AskSceneActive);
 
-        var stop = await chat.ExpectAsync("yes", IntakeMessages.SceneActiveStop);
-        Assert.Contains("call 911", stop[^1].Text, StringComparison.Ordinal);
+        var stop = await chat.SayAsync("yes");
+        Assert.Equal(IntakeMessages.SceneActiveStop, stop[0].Text);
+        Assert.Contains("call 911", stop[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("MVAI advisors are not on duty right now", stop[^1].Text, StringComparison.Ordinal);
         await chat.ExpectAsync("hello", AssistantMessages.Fallback);
 
         await chat.ExpectAsync("continue my request", IntakeMessages.AskSceneActive);

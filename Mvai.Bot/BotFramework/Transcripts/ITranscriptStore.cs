@@ -1,0 +1,18 @@
+using Mvai.Bot.BotFramework.Protocol;
+
+namespace Mvai.Bot.BotFramework.Transcripts;
+
+/// <summary>
+/// The messages of each conversation, in order, for handing a conversation to a person with its history
+/// (ITranscriptStore in the SDK). Transcripts hold what users wrote: keep them only as long as needed.
+/// </summary>
+public interface ITranscriptStore
+{
+    Task LogActivityAsync(Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="max"/> activities of the conversation, oldest first.</summary>
+    Task<IReadOnlyList<Activity>> GetRecentAsync(string channelId, string conversationId, int max, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every activity logged before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}

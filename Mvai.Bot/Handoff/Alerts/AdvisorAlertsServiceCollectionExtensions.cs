@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Handoff.Hours;
+
+namespace Mvai.Bot.Handoff.Alerts;
+
+/// <summary>Registers <see cref="IAdvisorAlerts"/>, its SQLite outbox and dispatcher, and (for on-call routing) <see cref="AdvisorSchedule"/>.</summary>
+public static class AdvisorAlertsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAdvisorAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddAdvisorHours(configuration);
+        services.AddOptions<AdvisorAlertsOptions>().Bind(configuration.GetSection(AdvisorAlertsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorAlertsOptions>, AdvisorAlertsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAlertOutboxStore>(sp => sp.GetRequiredService<IStorage>() is SqliteStorage sqlite
+            ? new SqliteAlertOutboxStore(sqlite)
+            : throw new InvalidOperationException("The alert outbox needs the SQLite storage provider."));
+        services.TryAddSingleton<AlertOutboxSignal>();
+        services.TryAddSingleton<IAdvisorAlerts, AdvisorAlertOutbox>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSender, EmailAlertSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSender, WebhookAlertSender>());
+        services.AddHttpClient(WebhookAlertSender.HttpClientName);
+        if (!services.Any(service => service.ImplementationType == typeof(AlertOutboxDispatcher)))
+        {
+            services.AddHostedService<AlertOutboxDispatcher>();
+        }
+        return services;
+    }
+}
