@@ -79,8 +79,11 @@ internal static class ContactForm
             prompt.Recognized.Value = new JsonObject([.. kept.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))]);
             return true;
         }
-        var retry = IntakeMessages.ContactFormRetry(problems, Inputs.Where(i => kept.ContainsKey(i.Input)).Select(i => i.Label));
-        await prompt.Context.SendActivityAsync(Render(retry, kept), cancellationToken);
+        if (!IsLastAttempt(prompt))
+        {
+            var retry = IntakeMessages.ContactFormRetry(problems, Inputs.Where(i => kept.ContainsKey(i.Input)).Select(i => i.Label));
+            await prompt.Context.SendActivityAsync(Render(retry, kept), cancellationToken);
+        }
         return false;
 
         // A blank input keeps an earlier valid value; a new value replaces it only if valid.
@@ -114,9 +117,16 @@ internal static class ContactForm
             prompt.Recognized.Value = new JsonObject { [PhoneInput] = phone };
             return true;
         }
-        await prompt.Context.SendActivityAsync(IntakeMessages.RetryPhone, cancellationToken);
+        if (!IsLastAttempt(prompt))
+        {
+            await prompt.Context.SendActivityAsync(IntakeMessages.RetryPhone, cancellationToken);
+        }
         return false;
     }
+
+    // On the last attempt the prompt gives up and the intake says so: a retry first would contradict it.
+    private static bool IsLastAttempt(PromptValidatorContext<JsonObject> prompt) =>
+        prompt.Options.MaxAttempts is { } max && prompt.AttemptCount >= max;
 
     /// <summary>The preferred contact as the typed question reads it, returned as its label.</summary>
     private static string? ContactLabel(string? text) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Infrastructure;
@@ -132,9 +133,12 @@ public sealed class ContactFormTests : IAsyncLifetime
 
         await chat.SendAsync(CapturedCardSubmit.For(chat, Form("1", "x", "")));
         await chat.SendAsync(CapturedCardSubmit.For(chat, Form("2", "y", "")));
-        var last = await chat.SendAsync(CapturedCardSubmit.For(chat, Form("3", "z", "")));
+        var gaveUp = await chat.SendAsync(CapturedCardSubmit.For(chat, Form("3", "z", "")));
 
-        Assert.Equal(IntakeMessages.GaveUp, last[^1].Text);
+        // The intake stops and the handoff to an advisor begins with its triage question.
+        Assert.Equal(IntakeMessages.GaveUp, gaveUp[0].Text);
+        Assert.DoesNotContain(gaveUp, a => a.Attachments is not null);
+        Assert.Equal(TriageDialog.AskDanger, IntakeScript.Said(gaveUp[^1]));
     }
 
     [Fact]
