@@ -17,6 +17,8 @@ public sealed class ContactCardTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync(fixture.Host.BaseAddress.ToString());
         var transcript = page.Locator(".webchat__basic-transcript");
         var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
+        // Typing before the greeting arrives can race the connection on a slow machine.
+        await Assertions.Expect(transcript.GetByText("MVAI Assistant from the Mass Violence Advisory Initiative").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         // Each answer, and a piece of the question that must follow it (Web Chat makes quotes typographic).
         (string Answer, string Next)[] script =
