@@ -78,7 +78,7 @@ internal sealed partial class MvaiAssistantBot
         if (text == AssistantMessages.RequestAssistance || AssistantIntents.IsRequestForHelp(text))
         {
             var localNow = (turnContext.Activity.LocalTimestamp ?? clock.GetUtcNow()).DateTime;
-            var known = IntakePrefill.Extract(text, localNow);
+            var known = await prefiller.ExtractAsync(text, localNow, cancellationToken);
             await turnContext.SendActivityAsync(IntakeMessages.Start, cancellationToken);
             await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
             return;

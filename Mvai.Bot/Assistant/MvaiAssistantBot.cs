@@ -7,6 +7,7 @@ using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Hours;
 using Mvai.Bot.Intake;
+using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Answering;
 using Mvai.Knowledge.Safety;
@@ -21,6 +22,7 @@ namespace Mvai.Bot.Assistant;
 internal sealed partial class MvaiAssistantBot(
     ConversationState conversationState,
     IntakeDialog intake,
+    IntakePrefiller prefiller,
     TriageDialog triage,
     IAssistanceRequestStore requests,
     SafetyScreen safety,

@@ -3,6 +3,7 @@ using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Answering;
+using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
 
@@ -48,8 +49,9 @@ internal sealed partial class IntakeDialog
         }
         if (IntakeUtterances.IsHelp(said))
         {
-            var field = IntakeFields.Find(innerDc.ActiveDialog?.Id);
-            await context.SendActivityAsync(IntakeMessages.Help(field?.Question ?? IntakeMessages.AskSummaryAction), cancellationToken);
+            var active = innerDc.ActiveDialog?.Id;
+            var question = IntakeFields.Find(active)?.Question ?? (active == ContactForm.PromptId ? IntakeMessages.AskContactForm : IntakeMessages.AskSummaryAction);
+            await context.SendActivityAsync(IntakeMessages.Help(question), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
         }

@@ -6,7 +6,6 @@ using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Tests.Infrastructure;
-using Mvai.Knowledge.Tests;
 
 namespace Mvai.Bot.Tests.Teams;
 
