@@ -1,4 +1,3 @@
-using System.Numerics;
 using Mvai.Knowledge.Corpus;
 
 namespace Mvai.Knowledge.Retrieval;
@@ -11,9 +10,12 @@ namespace Mvai.Knowledge.Retrieval;
 public sealed class GuidanceIndex
 {
     private const double K1 = 1.2;
+    private const double SynonymTieBreaker = 0.1;
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
     private readonly GuidancePassage[] _passages;
     private readonly Dictionary<string, (int[] Passages, float[] Scores)> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly double _maxIdf;
     private readonly QueryParser _parser;
 
     /// <summary>Builds the index; costs a few milliseconds for the shipped corpus.</summary>
@@ -60,10 +62,12 @@ public sealed class GuidanceIndex
 
         foreach (var (term, list) in raw)
         {
-            var idf = Math.Log(1 + ((_passages.Length - list.Count + 0.5) / (list.Count + 0.5)));
+            var idf = _idf[term] = Math.Log(1 + ((_passages.Length - list.Count + 0.5) / (list.Count + 0.5)));
             _postings[term] = ([.. list.Select(x => x.Item1)], [.. list.Select(x => (float)(idf * x.Item2 * (K1 + 1) / (x.Item2 + K1)))]);
         }
 
+        // A word the corpus never uses is as telling as the rarest word it does.
+        _maxIdf = Math.Log(1 + ((_passages.Length - 0.5) / 1.5));
         var typos = new TypoCorrector(_postings.Keys, t => _postings.TryGetValue(t, out var p) ? p.Passages.Length : 0);
         _parser = new QueryParser(_postings.ContainsKey, typos);
     }
@@ -84,29 +88,27 @@ public sealed class GuidanceIndex
     public IReadOnlyList<SearchHit> Search(string question, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var (terms, concepts) = _parser.Parse(question);
-        if (concepts == 0)
+        var (terms, words) = _parser.Parse(question);
+        if (words.Count == 0)
         {
             return [];
         }
 
-        var scores = new double[_passages.Length];
-        var masks = new ulong[_passages.Length];
-        foreach (var term in terms)
-        {
-            if (!_postings.TryGetValue(term.Term, out var posting))
-            {
-                continue;
-            }
+        var scores = Score(terms, out var masks);
+        // A word the corpus never uses ("precinct", "france") weighs as much as its rarest
+        // word: the question is likely about something the guidance does not cover.
+        var conceptIdf = words.Select(w => _idf.TryGetValue(w, out var idf) ? idf : _maxIdf).ToArray();
+        var totalIdf = conceptIdf.Sum();
+        var phase = PhaseDetector.Detect(question);
 
-            for (var j = 0; j < posting.Passages.Length; j++)
-            {
-                scores[posting.Passages[j]] += term.Weight * posting.Scores[j];
-                masks[posting.Passages[j]] |= term.ConceptMask;
-            }
+        // "tonight" or "anniversary" is answered by the phase a passage is tagged with, not by
+        // the passage repeating the word, so a passage of that phase covers those words.
+        var phaseWords = 0UL;
+        for (var w = 0; phase is not null && w < words.Count; w++)
+        {
+            phaseWords |= PhaseDetector.Detect(words[w]) == phase ? 1UL << w : 0;
         }
 
-        var phase = PhaseDetector.Detect(question);
         var hits = new List<SearchHit>();
         for (var i = 0; i < scores.Length; i++)
         {
@@ -115,14 +117,61 @@ public sealed class GuidanceIndex
                 continue;
             }
 
-            var boost = phase is not null && _passages[i].Phases.Contains(phase) ? PhaseBoost : 1.0;
-            var coverage = BitOperations.PopCount(masks[i]) / (double)concepts;
+            var inPhase = phase is not null && _passages[i].Phases.Contains(phase);
+            var boost = inPhase ? PhaseBoost : 1.0;
+            var matched = masks[i] | (inPhase ? phaseWords : 0);
 
-            // Coverage enters the score so a passage that matches every word beats one that
-            // repeats a single frequent word many times.
+            // Coverage weighs each question word by its rarity, so matching "trial" counts for
+            // more than matching "next", and enters the score so a passage that matches the
+            // telling words beats one that repeats a single frequent word many times.
+            var covered = 0.0;
+            for (var w = 0; w < conceptIdf.Length; w++)
+            {
+                covered += (matched & (1UL << w)) != 0 ? conceptIdf[w] : 0;
+            }
+
+            var coverage = covered / totalIdf;
             hits.Add(new SearchHit(_passages[i], scores[i] * boost * (0.5 + (0.5 * coverage)), coverage));
         }
 
         return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+    }
+
+    // Terms standing for the same question words (a word and its synonyms) are one concept: a
+    // passage earns the best of them plus a little for the others, as Lucene's DisjunctionMax
+    // does, so a passage saying "press", "media" and "reporters" does not outscore one that
+    // matches the user's own word once.
+    private double[] Score(List<QueryTerm> terms, out ulong[] masks)
+    {
+        var scores = new double[_passages.Length];
+        masks = new ulong[_passages.Length];
+        foreach (var concept in terms.GroupBy(t => t.ConceptMask))
+        {
+            var best = new double[_passages.Length];
+            var sum = new double[_passages.Length];
+            foreach (var term in concept)
+            {
+                if (!_postings.TryGetValue(term.Term, out var posting))
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < posting.Passages.Length; j++)
+                {
+                    var value = term.Weight * posting.Scores[j];
+                    var p = posting.Passages[j];
+                    best[p] = Math.Max(best[p], value);
+                    sum[p] += value;
+                    masks[p] |= term.ConceptMask;
+                }
+            }
+
+            for (var p = 0; p < scores.Length; p++)
+            {
+                scores[p] += best[p] + (SynonymTieBreaker * (sum[p] - best[p]));
+            }
+        }
+
+        return scores;
     }
 }

@@ -25,7 +25,9 @@ internal sealed class QueryParser
     /// <summary>All single words of the synonym map, stemmed: typo targets besides the index vocabulary.</summary>
     public IEnumerable<string> SynonymVocabulary => _groups.SelectMany(g => g).SelectMany(p => p).Distinct(StringComparer.Ordinal);
 
-    public (List<QueryTerm> Terms, int ConceptCount) Parse(string question)
+    /// <summary>Parses a question.</summary>
+    /// <returns>The weighted terms and the query's content words (concepts), bit i of a mask standing for Words[i].</returns>
+    public (List<QueryTerm> Terms, List<string> Words) Parse(string question)
     {
         var words = TextAnalyzer.Terms(question).Distinct(StringComparer.Ordinal).Take(MaxConcepts).ToList();
         for (var i = 0; i < words.Count; i++)
@@ -67,7 +69,7 @@ internal sealed class QueryParser
             }
         }
 
-        return ([.. weights.Select(kv => new QueryTerm(kv.Key, kv.Value.Weight, kv.Value.Mask))], words.Count);
+        return ([.. weights.Select(kv => new QueryTerm(kv.Key, kv.Value.Weight, kv.Value.Mask))], words);
     }
 
     private static (string[][] Group, ulong Mask, int Longest) Match(List<string> words, string[][] group)

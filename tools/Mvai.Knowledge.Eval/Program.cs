@@ -21,7 +21,9 @@ if (args is ["--explain", .. var questions])
         Console.WriteLine($"\n> {question}");
         index.Search(question, 6).ToList().ForEach(h => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {h.Score,7:F2} {h.Coverage,5:F2} {h.Passage.Id}")));
-        Console.WriteLine(AnswerFormatter.Format(explainer.Answer(question)));
+        var answer = explainer.Answer(question);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{answer.Kind}, confidence {answer.Confidence:F2}]"));
+        Console.WriteLine(AnswerFormatter.Format(answer));
     }
 
     return;
