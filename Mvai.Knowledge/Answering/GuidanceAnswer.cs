@@ -12,6 +12,9 @@ public sealed record GuidanceAnswer
     /// <summary>The safety classification; <see cref="SafetyKind.None"/> unless <see cref="Kind"/> is Safety.</summary>
     public SafetyKind Safety { get; init; }
 
+    /// <summary>The heading of the best passage, the gist in a few words (shown as the answer's title); null when not answered from a passage.</summary>
+    public string? Headline { get; init; }
+
     /// <summary>One or two sentences to send first.</summary>
     public required string ShortAnswer { get; init; }
 

@@ -17,6 +17,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     private const double StrongScore = 9.0;
     private readonly GuidanceIndex _index;
     private readonly SafetyScreen _safety;
+    private readonly Dictionary<string, PassageSentence[]> _sentences;
 
     /// <summary>Creates the answerer.</summary>
     /// <param name="index">The passage index.</param>
@@ -25,6 +26,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     {
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _safety = safety ?? throw new ArgumentNullException(nameof(safety));
+        _sentences = SentencePicker.Prepare(index.Corpus.Passages);
     }
 
     /// <inheritdoc/>
@@ -55,16 +57,18 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
         }
 
         var best = hits[0];
-        var words = TextAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal);
-        var shortAnswer = string.Join(' ', SentenceSplitter.Split(best.Passage.Text).Take(2));
+        var picker = new SentencePicker(_index.TermWeights(question));
+        var bestSentences = _sentences[best.Passage.Id];
+
+        // Passages are written lead first, so the best passage's opening is the direct answer.
+        var lead = bestSentences.Take(2).Select(s => s.Text).ToList();
+        var shortAnswer = string.Join(' ', lead);
         var used = new List<GuidancePassage> { best.Passage };
         var points = new List<string>();
+        bool Said(string s) => lead.Contains(s) || points.Contains(s, StringComparer.OrdinalIgnoreCase);
         foreach (var hit in hits.Skip(1).Where(h => h.Score >= best.Score * 0.25))
         {
-            var sentence = SentenceSplitter.Split(hit.Passage.Text)
-                .Where(s => !shortAnswer.Contains(s, StringComparison.Ordinal) && !points.Contains(s, StringComparer.OrdinalIgnoreCase))
-                .OrderByDescending(s => TextAnalyzer.Terms(s).Count(words.Contains))
-                .FirstOrDefault();
+            var sentence = picker.BestPoint(_sentences[hit.Passage.Id], Said);
             if (sentence is not null && points.Count < 4)
             {
                 points.Add(sentence);
@@ -72,11 +76,15 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
             }
         }
 
-        // When the other passages are far weaker, the best passage's later sentences beat padding.
-        points.AddRange(SentenceSplitter.Split(best.Passage.Text).Skip(2).Take(Math.Max(0, 2 - points.Count)));
+        // When the other passages are far weaker, the best passage's other sentences beat padding.
+        while (points.Count < 2 && picker.BestPoint(bestSentences, Said) is { } more)
+        {
+            points.Add(more);
+        }
+
         return new GuidanceAnswer
         {
-            Kind = AnswerKind.Answered, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
+            Kind = AnswerKind.Answered, Headline = best.Passage.Heading, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
             Citations = Cite(used), Confidence = confidence,
         };
     }

@@ -11,6 +11,7 @@ public sealed class GuidanceIndex
 {
     private const double K1 = 1.2;
     private const double SynonymTieBreaker = 0.1;
+    private const double DocumentEvidence = 0.3;
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
     private readonly GuidancePassage[] _passages;
     private readonly Dictionary<string, (int[] Passages, float[] Scores)> _postings = new(StringComparer.Ordinal);
@@ -94,7 +95,7 @@ public sealed class GuidanceIndex
             return [];
         }
 
-        var scores = Score(terms, out var masks);
+        var scores = WithDocumentEvidence(Score(terms, out var masks));
         // A word the corpus never uses ("precinct", "france") weighs as much as its rarest
         // word: the question is likely about something the guidance does not cover.
         var conceptIdf = words.Select(w => _idf.TryGetValue(w, out var idf) ? idf : _maxIdf).ToArray();
@@ -135,6 +136,47 @@ public sealed class GuidanceIndex
         }
 
         return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+    }
+
+    /// <summary>
+    /// How much each index term of a question is worth (query weight times rarity), synonyms and
+    /// typo fixes included: lets the answerer pick the sentences that answer the question.
+    /// </summary>
+    /// <param name="question">The user's text, as typed.</param>
+    /// <returns>Stemmed term to weight; terms the corpus never uses are left out.</returns>
+    public IReadOnlyDictionary<string, double> TermWeights(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in _parser.Parse(question).Terms.Where(t => _idf.ContainsKey(t.Term)))
+        {
+            weights[term.Term] = term.Weight * _idf[term.Term];
+        }
+
+        return weights;
+    }
+
+    // A passage whose document also matches elsewhere is on topic; one that matches alone may
+    // share only a word or two by chance ("leave them alone"). Each passage gains a share of
+    // the best score among the other passages of its document.
+    private double[] WithDocumentEvidence(double[] scores)
+    {
+        var best = new Dictionary<string, (double First, double Second)>(StringComparer.Ordinal);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var (first, second) = best.GetValueOrDefault(_passages[i].DocumentId);
+            best[_passages[i].DocumentId] = scores[i] > first ? (scores[i], first) : (first, Math.Max(second, scores[i]));
+        }
+
+        var result = new double[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var (first, second) = best[_passages[i].DocumentId];
+            var otherBest = scores[i] >= first ? second : first;
+            result[i] = scores[i] <= 0 ? 0 : scores[i] + (DocumentEvidence * otherBest);
+        }
+
+        return result;
     }
 
     // Terms standing for the same question words (a word and its synonyms) are one concept: a
