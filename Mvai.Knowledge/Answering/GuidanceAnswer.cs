@@ -27,6 +27,12 @@ public sealed record GuidanceAnswer
     /// <summary>The passages the answer was built from, best first.</summary>
     public IReadOnlyList<GuidancePassage> Passages { get; init; } = [];
 
+    /// <summary>
+    /// Titles of related guidance the answer did not cite, best first, to offer as follow-ups; sent
+    /// back as a question, each title retrieves its own topic. Empty for safety replies.
+    /// </summary>
+    public IReadOnlyList<string> RelatedTopics { get; init; } = [];
+
     /// <summary>Confidence 0..1 that the passages answer the question.</summary>
     public double Confidence { get; init; }
 }

@@ -13,11 +13,15 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     /// <summary>Below this confidence the answerer offers topics and a human instead of guessing.</summary>
     public const double LowConfidenceThreshold = 0.45;
 
+    /// <summary>How many related topics an answer offers (two leave room for the two fixed buttons).</summary>
+    public const int RelatedTopicCount = 2;
+
     // A best BM25F score at or above this counts as a strong lexical match (tuned on the eval set).
     private const double StrongScore = 9.0;
     private readonly GuidanceIndex _index;
     private readonly SafetyScreen _safety;
     private readonly Dictionary<string, PassageSentence[]> _sentences;
+    private readonly RelatedTopicFinder _related;
 
     /// <summary>Creates the answerer.</summary>
     /// <param name="index">The passage index.</param>
@@ -27,6 +31,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _safety = safety ?? throw new ArgumentNullException(nameof(safety));
         _sentences = SentencePicker.Prepare(index.Corpus.Passages);
+        _related = new RelatedTopicFinder(index.Corpus);
     }
 
     /// <inheritdoc/>
@@ -49,11 +54,13 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
             return new GuidanceAnswer { Kind = AnswerKind.Safety, Safety = verdict.Kind, ShortAnswer = verdict.Reply, Confidence = 1 };
         }
 
-        var hits = _index.Search(question, 6);
-        var confidence = Confidence(hits);
+        // A wider ranking than the answer uses, so related topics come from the same search.
+        var ranked = _index.Search(question, 16);
+        var hits = ranked.Take(6).ToList();
+        var confidence = Confidence(ranked);
         if (confidence < LowConfidenceThreshold)
         {
-            return LowConfidence(hits, confidence);
+            return LowConfidence(ranked, confidence);
         }
 
         var best = hits[0];
@@ -86,6 +93,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
         {
             Kind = AnswerKind.Answered, Headline = best.Passage.Heading, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
             Citations = Cite(used), Confidence = confidence,
+            RelatedTopics = _related.Find(ranked, used.Select(p => p.DocumentId), RelatedTopicCount),
         };
     }
 
@@ -104,10 +112,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
 
     private GuidanceAnswer LowConfidence(IReadOnlyList<SearchHit> hits, double confidence)
     {
-        var topics = hits.Select(h => h.Passage.DocumentId).Distinct(StringComparer.Ordinal)
-            .Concat(["media-first-hour", "family-assistance-center", "wellness-first-days", "donations-and-volunteers"])
-            .Distinct(StringComparer.Ordinal).Take(4)
-            .Select(id => _index.Corpus.FindDocument(id)?.Title).OfType<string>().ToList();
+        var topics = _related.Find(hits, [], 4);
         var help = _index.Corpus.FindDocument("about-mvai-request-help")?.Passages is { Count: > 0 } ps ? ps[0] : null;
         return new GuidanceAnswer
         {
@@ -115,6 +120,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
             ShortAnswer = "I'm not confident the guidance I have covers that, and I'd rather not guess. " +
                 "An MVAI peer advisor can help you directly: use the IACP \"Request Assistance\" page.",
             KeyPoints = [.. topics.Select(t => "The guidance covers: " + t)],
+            RelatedTopics = [.. topics.Take(RelatedTopicCount)],
             Passages = help is null ? [] : [help],
             Citations = help is null ? [] : Cite([help]),
             Confidence = confidence,

@@ -24,6 +24,7 @@ if (args is ["--explain", .. var questions])
         var answer = explainer.Answer(question);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{answer.Kind}, confidence {answer.Confidence:F2}]"));
         Console.WriteLine(AnswerFormatter.Format(answer));
+        answer.RelatedTopics.ToList().ForEach(t => Console.WriteLine("  related: " + t));
     }
 
     return;
