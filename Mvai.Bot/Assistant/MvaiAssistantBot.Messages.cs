@@ -87,7 +87,7 @@ internal sealed partial class MvaiAssistantBot
             return;
         }
         var answer = await answerer.AnswerAsync(text, cancellationToken);
-        await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, turnContext.Activity.ChannelId), cancellationToken);
+        await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, turnContext.Activity), cancellationToken);
     }
 
     private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogTurnResult result, CancellationToken cancellationToken)

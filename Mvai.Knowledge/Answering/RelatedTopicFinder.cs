@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mvai.Knowledge.Corpus;
 using Mvai.Knowledge.Retrieval;
 
@@ -9,7 +8,7 @@ namespace Mvai.Knowledge.Answering;
 /// answer did not cite, then others of the same topic, then the topics most asked about. A topic
 /// is offered by its document title, which retrieves that document when sent back as a question.
 /// </summary>
-internal sealed partial class RelatedTopicFinder(GuidanceCorpus corpus)
+internal sealed class RelatedTopicFinder(GuidanceCorpus corpus)
 {
     /// <summary>Topics everyone asks about first: the fallback when the ranking offers too few.</summary>
     public static readonly string[] CommonDocuments = ["media-first-hour", "family-assistance-center", "wellness-first-days", "donations-and-volunteers"];
@@ -31,14 +30,7 @@ internal sealed partial class RelatedTopicFinder(GuidanceCorpus corpus)
         return [.. near.Concat(sameTopic).Concat(CommonDocuments)
             .Distinct(StringComparer.Ordinal)
             .Where(id => !cited.Contains(id) && !NeverSuggested.Contains(id))
-            .Select(id => corpus.FindDocument(id)?.Title).OfType<string>()
-            .Take(count).Select(Label)];
+            .Select(id => corpus.FindDocument(id)?.ShortTitle).OfType<string>()
+            .Take(count)];
     }
-
-    /// <summary>A title without its trailing parenthetical ("(strategic lessons)"), so buttons stay short.</summary>
-    public static string Label(string title) =>
-        TrailingParenthetical().Match(title) is { Success: true } m && m.Index >= 20 ? title[..m.Index] : title;
-
-    [GeneratedRegex(@"\s*\([^()]*\)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingParenthetical();
 }

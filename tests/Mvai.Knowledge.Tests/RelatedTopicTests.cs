@@ -15,7 +15,7 @@ public sealed class RelatedTopicTests
     [MemberData(nameof(OfferableDocuments))]
     public void Tapping_a_topic_title_answers_that_topic(string documentId)
     {
-        var title = RelatedTopicFinder.Label(RetrievalTests.Index.Corpus.FindDocument(documentId)!.Title);
+        var title = RetrievalTests.Index.Corpus.FindDocument(documentId)!.ShortTitle;
 
         var answer = Answerer.Answer(title);
 
@@ -33,7 +33,7 @@ public sealed class RelatedTopicTests
     {
         var answer = Answerer.Answer(question);
 
-        var cited = answer.Passages.Select(p => RelatedTopicFinder.Label(RetrievalTests.Index.Corpus.FindDocument(p.DocumentId)!.Title));
+        var cited = answer.Passages.Select(p => RetrievalTests.Index.Corpus.FindDocument(p.DocumentId)!.ShortTitle);
         Assert.Equal(GuidanceAnswerer.RelatedTopicCount, answer.RelatedTopics.Count);
         Assert.Equal(answer.RelatedTopics.Count, answer.RelatedTopics.Distinct().Count());
         Assert.Empty(answer.RelatedTopics.Intersect(cited));
@@ -45,7 +45,7 @@ public sealed class RelatedTopicTests
         var answer = Answerer.Answer("what do i tell the press in the first hour");
 
         var ranked = RetrievalTests.Index.Search("what do i tell the press in the first hour", 16)
-            .Select(h => RelatedTopicFinder.Label(RetrievalTests.Index.Corpus.FindDocument(h.Passage.DocumentId)!.Title)).Distinct().ToList();
+            .Select(h => RetrievalTests.Index.Corpus.FindDocument(h.Passage.DocumentId)!.ShortTitle).Distinct().ToList();
         Assert.All(answer.RelatedTopics, t => Assert.Contains(t, ranked));
     }
 
@@ -68,6 +68,10 @@ public sealed class RelatedTopicTests
     [InlineData("Lessons for leaders from Aurora, Colorado (2012)", "Lessons for leaders from Aurora, Colorado")]
     [InlineData("Reunification (FAC)", "Reunification (FAC)")]
     [InlineData("Talking to the media in the first hours", "Talking to the media in the first hours")]
-    public void Labels_drop_a_trailing_parenthetical_only_when_enough_is_left(string title, string label) =>
-        Assert.Equal(label, RelatedTopicFinder.Label(title));
+    public void Short_titles_drop_a_trailing_parenthetical_only_when_enough_is_left(string title, string shortTitle)
+    {
+        var document = RetrievalTests.Index.Corpus.Documents[0] with { Title = title };
+
+        Assert.Equal(shortTitle, document.ShortTitle);
+    }
 }
