@@ -150,7 +150,7 @@ public sealed class GuidanceIndex
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in _parser.Parse(question).Terms.Where(t => _idf.ContainsKey(t.Term)))
         {
-            weights[term.Term] = term.Weight * _idf[term.Term];
+            weights[term.Term] = Math.Max(weights.GetValueOrDefault(term.Term), term.Weight * _idf[term.Term]);
         }
 
         return weights;
@@ -179,32 +179,42 @@ public sealed class GuidanceIndex
         return result;
     }
 
-    // Terms standing for the same question words (a word and its synonyms) are one concept: a
-    // passage earns the best of them plus a little for the others, as Lucene's DisjunctionMax
-    // does, so a passage saying "press", "media" and "reporters" does not outscore one that
-    // matches the user's own word once.
+    // Alternatives standing for the same question words (a word and its synonyms) are one
+    // concept: a passage earns the best alternative plus a little for the others, as Lucene's
+    // DisjunctionMax does, so a passage saying "press", "media" and "reporters" does not outscore
+    // one that matches the user's own word once. The terms of one phrase add up.
     private double[] Score(List<QueryTerm> terms, out ulong[] masks)
     {
         var scores = new double[_passages.Length];
         masks = new ulong[_passages.Length];
+        var best = new double[_passages.Length];
+        var sum = new double[_passages.Length];
+        var alternative = new double[_passages.Length];
         foreach (var concept in terms.GroupBy(t => t.ConceptMask))
         {
-            var best = new double[_passages.Length];
-            var sum = new double[_passages.Length];
-            foreach (var term in concept)
+            Array.Clear(best);
+            Array.Clear(sum);
+            foreach (var phrase in concept.GroupBy(t => t.Alternative))
             {
-                if (!_postings.TryGetValue(term.Term, out var posting))
+                Array.Clear(alternative);
+                foreach (var term in phrase)
                 {
-                    continue;
+                    if (!_postings.TryGetValue(term.Term, out var posting))
+                    {
+                        continue;
+                    }
+
+                    for (var j = 0; j < posting.Passages.Length; j++)
+                    {
+                        alternative[posting.Passages[j]] += term.Weight * posting.Scores[j];
+                        masks[posting.Passages[j]] |= term.ConceptMask;
+                    }
                 }
 
-                for (var j = 0; j < posting.Passages.Length; j++)
+                for (var p = 0; p < scores.Length; p++)
                 {
-                    var value = term.Weight * posting.Scores[j];
-                    var p = posting.Passages[j];
-                    best[p] = Math.Max(best[p], value);
-                    sum[p] += value;
-                    masks[p] |= term.ConceptMask;
+                    best[p] = Math.Max(best[p], alternative[p]);
+                    sum[p] += alternative[p];
                 }
             }
 
