@@ -70,6 +70,20 @@ public sealed class RelatedTopicTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnAChannelWithoutCardsOrSuggestedActions_TheRelatedTopicsAreListedInTheText()
+    {
+        var chat = new Conversation(_host, channelId: "sms");
+
+        var answer = Assert.Single(await chat.SayAsync("what do i tell the press in the first hour"));
+
+        var line = answer.Text!.Split('\n').Single(l => l.StartsWith("You can also ask about: ", StringComparison.Ordinal));
+        var topics = line["You can also ask about: ".Length..].Split("; ");
+        Assert.Equal(2, topics.Length);
+        var followUp = Assert.Single(await chat.SayAsync(topics[1]));
+        Assert.Contains(followUp.Text!.Split('\n')[0], Headings(topics[1]));
+    }
+
+    [Fact]
     public async Task EveryTopicTheBotCanOffer_IsAnsweredWithSources_WhenSentAsAMessage()
     {
         var offerable = Corpus.Documents.Where(d => d.Id is not ("safety-scope" or "about-mvai-request-help"));
