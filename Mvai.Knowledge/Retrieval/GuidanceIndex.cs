@@ -14,6 +14,8 @@ public sealed class GuidanceIndex
     private const double DocumentEvidence = 0.3;
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
     private readonly GuidancePassage[] _passages;
+    private readonly int[] _documentOf;
+    private readonly int _documentCount;
     private readonly Dictionary<string, (int[] Passages, float[] Scores)> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
     private readonly double _maxIdf;
@@ -26,6 +28,9 @@ public sealed class GuidanceIndex
         ArgumentNullException.ThrowIfNull(corpus);
         Corpus = corpus;
         _passages = [.. corpus.Passages];
+        var documents = _passages.Select(p => p.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        _documentOf = [.. _passages.Select(p => documents.IndexOf(p.DocumentId))];
+        _documentCount = documents.Count;
         var fields = _passages.Select(p =>
         {
             var doc = corpus.FindDocument(p.DocumentId);
@@ -95,7 +100,8 @@ public sealed class GuidanceIndex
             return [];
         }
 
-        var scores = WithDocumentEvidence(Score(terms, out var masks));
+        var scores = Score(terms, out var masks);
+        var coverages = new double[scores.Length];
         // A word the corpus never uses ("precinct", "france") weighs as much as its rarest
         // word: the question is likely about something the guidance does not cover.
         var conceptIdf = words.Select(w => _idf.TryGetValue(w, out var idf) ? idf : _maxIdf).ToArray();
@@ -110,7 +116,6 @@ public sealed class GuidanceIndex
             phaseWords |= PhaseDetector.Detect(words[w]) == phase ? 1UL << w : 0;
         }
 
-        var hits = new List<SearchHit>();
         for (var i = 0; i < scores.Length; i++)
         {
             if (scores[i] <= 0)
@@ -131,11 +136,14 @@ public sealed class GuidanceIndex
                 covered += (matched & (1UL << w)) != 0 ? conceptIdf[w] : 0;
             }
 
-            var coverage = covered / totalIdf;
-            hits.Add(new SearchHit(_passages[i], scores[i] * boost * (0.5 + (0.5 * coverage)), coverage));
+            coverages[i] = covered / totalIdf;
+            scores[i] *= boost * (0.5 + (0.5 * coverages[i]));
         }
 
-        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+        var final = WithDocumentEvidence(scores);
+        return [.. Enumerable.Range(0, final.Length).Where(i => final[i] > 0)
+            .Select(i => new SearchHit(_passages[i], final[i], coverages[i]))
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
     }
 
     /// <summary>
@@ -158,21 +166,22 @@ public sealed class GuidanceIndex
 
     // A passage whose document also matches elsewhere is on topic; one that matches alone may
     // share only a word or two by chance ("leave them alone"). Each passage gains a share of
-    // the best score among the other passages of its document.
+    // the best final score (coverage and phase included) among the other passages of its document.
     private double[] WithDocumentEvidence(double[] scores)
     {
-        var best = new Dictionary<string, (double First, double Second)>(StringComparer.Ordinal);
+        var first = new double[_documentCount];
+        var second = new double[_documentCount];
         for (var i = 0; i < scores.Length; i++)
         {
-            var (first, second) = best.GetValueOrDefault(_passages[i].DocumentId);
-            best[_passages[i].DocumentId] = scores[i] > first ? (scores[i], first) : (first, Math.Max(second, scores[i]));
+            var d = _documentOf[i];
+            (first[d], second[d]) = scores[i] > first[d] ? (scores[i], first[d]) : (first[d], Math.Max(second[d], scores[i]));
         }
 
         var result = new double[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
-            var (first, second) = best[_passages[i].DocumentId];
-            var otherBest = scores[i] >= first ? second : first;
+            var d = _documentOf[i];
+            var otherBest = scores[i] >= first[d] ? second[d] : first[d];
             result[i] = scores[i] <= 0 ? 0 : scores[i] + (DocumentEvidence * otherBest);
         }
 
