@@ -31,7 +31,7 @@ internal sealed class GuidanceReplies(
         if (!MayTakeLong(activity))
         {
             var answer = await answerer.AnswerAsync(question, cancellationToken);
-            await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, activity.ChannelId), cancellationToken);
+            await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, activity), cancellationToken);
             await afterAnswer(turnContext, answer, cancellationToken);
             return;
         }
@@ -58,7 +58,7 @@ internal sealed class GuidanceReplies(
                 reference,
                 async (context, ct) =>
                 {
-                    await context.SendActivityAsync(AnswerRenderer.Render(answer, reference.ChannelId), ct);
+                    await context.SendActivityAsync(AnswerRenderer.Render(answer, context.Activity), ct);
                     await afterAnswer(context, answer, ct);
                 },
                 cancellationToken);

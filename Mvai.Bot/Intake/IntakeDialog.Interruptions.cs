@@ -74,7 +74,8 @@ internal sealed partial class IntakeDialog
         if (IntakeUtterances.IsQuestion(activity.Text) && await _answerer.AnswerAsync(activity.Text!, cancellationToken) is { Kind: AnswerKind.Answered } answer)
         {
             // "What's a family assistance center?" in the middle of the form: answer it, then ask the question again.
-            await context.SendActivityAsync(AnswerRenderer.Render(answer, activity.ChannelId), cancellationToken);
+            // No related topics here: a tapped topic would be taken as the answer to the form's question.
+            await context.SendActivityAsync(AnswerRenderer.Render(answer with { RelatedTopics = [] }, activity), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
         }
