@@ -8,13 +8,14 @@ namespace Mvai.Bench;
 /// <summary>One simulated user: runs <see cref="ConversationScript"/> over and over, each time in a new conversation.</summary>
 internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, int worker)
 {
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private int _conversations;
 
     public async Task RunAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
-            var conversation = $"bench-{worker}-{Interlocked.Increment(ref _conversations)}";
+            var conversation = $"bench-{_run}-{worker}-{Interlocked.Increment(ref _conversations)}";
             var turn = 0;
             foreach (var line in ConversationScript.Turns)
             {
@@ -34,16 +35,21 @@ internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, int
         {
             using var response = await http.PostAsJsonAsync("api/messages", activity, ProtocolJson.Default.Activity);
             var body = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ExpectedReplies);
-            if (!response.IsSuccessStatusCode || body is null || (activity.Type == ActivityTypes.Message && body.Activities.Count == 0))
+            if (!response.IsSuccessStatusCode || body is null)
             {
-                recorder.RecordError();
+                recorder.RecordError($"HTTP {(int)response.StatusCode}");
+                return;
+            }
+            if (activity.Type == ActivityTypes.Message && body.Activities.Count == 0)
+            {
+                recorder.RecordError("no reply");
                 return;
             }
             recorder.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException exception)
         {
-            recorder.RecordError();
+            recorder.RecordError(exception.HttpRequestError.ToString());
         }
     }
 

@@ -6,11 +6,14 @@ namespace Mvai.Bench;
 internal sealed class LatencyRecorder
 {
     private readonly ConcurrentBag<double> _samples = [];
-    private int _errors;
+    private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
 
     public bool Recording { get; set; }
 
-    public int Errors => _errors;
+    public int Errors => _errors.Values.Sum();
+
+    /// <summary>What went wrong, e.g. "HTTP 500 x3", so a failing run says why.</summary>
+    public string ErrorSummary => string.Join(", ", _errors.Select(e => $"{e.Key} x{e.Value}"));
 
     public void Record(double milliseconds)
     {
@@ -20,7 +23,7 @@ internal sealed class LatencyRecorder
         }
     }
 
-    public void RecordError() => Interlocked.Increment(ref _errors);
+    public void RecordError(string kind) => _errors.AddOrUpdate(kind, 1, (_, count) => count + 1);
 
     public double[] Sorted()
     {

@@ -22,45 +22,21 @@ var app = MvaiAssistantApp.Build(
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Conversations * 2 })
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency.Max() * 2 })
 {
     BaseAddress = new Uri(address.TrimEnd('/') + "/"),
     Timeout = TimeSpan.FromSeconds(30),
 };
-var recorder = new LatencyRecorder();
-using var stop = new CancellationTokenSource();
-var workers = Enumerable.Range(1, options.Conversations).Select(i => new BenchClient(http, recorder, i).RunAsync(stop.Token)).ToArray();
-
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"MVAI Assistant load benchmark: {options.Conversations} concurrent conversations, {options.Warmup.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured, SQLite, {Environment.ProcessorCount} cores"));
-await Task.Delay(options.Warmup);
-var process = Process.GetCurrentProcess();
-var gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-var allocatedBefore = GC.GetTotalAllocatedBytes();
-var measured = Stopwatch.StartNew();
-recorder.Recording = true;
-long peakWorkingSet = 0;
-while (measured.Elapsed < options.Duration)
-{
-    await Task.Delay(250);
-    process.Refresh();
-    peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
-}
-recorder.Recording = false;
-var elapsed = measured.Elapsed;
-stop.Cancel();
-await Task.WhenAll(workers);
-
-var sorted = recorder.Sorted();
-var mib = 1024.0 * 1024.0;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turns            {sorted.Length} in {elapsed.TotalSeconds:0.0} s"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turns per second {sorted.Length / elapsed.TotalSeconds:0}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"latency ms       p50 {LatencyRecorder.Percentile(sorted, 0.50):0.00}  p90 {LatencyRecorder.Percentile(sorted, 0.90):0.00}  p99 {LatencyRecorder.Percentile(sorted, 0.99):0.00}  max {(sorted.Length > 0 ? sorted[^1] : double.NaN):0.00}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"errors           {recorder.Errors}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"memory           peak working set {peakWorkingSet / mib:0} MiB, managed heap {GC.GetTotalMemory(false) / mib:0} MiB, allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / mib / Math.Max(1, sorted.Length) * 1024:0.0} KiB per turn, {GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore} GCs"));
+    $"MVAI Assistant load benchmark: SQLite, {Environment.ProcessorCount} cores, {options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per level"));
+Console.WriteLine("Each conversation: greeting, a guidance question, a complete request for assistance confirmed and stored.");
 Console.WriteLine("(client and server share this process and its cores; figures include the client's own work)");
+Console.WriteLine();
+Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn");
+foreach (var level in options.Concurrency)
+{
+    Console.WriteLine(await RunLevelAsync(http, level, options));
+}
 
 await app.StopAsync();
 await app.DisposeAsync();
@@ -68,6 +44,35 @@ Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
 {
     File.Delete(file);
+}
+
+static async Task<string> RunLevelAsync(HttpClient http, int conversations, BenchOptions options)
+{
+    var recorder = new LatencyRecorder();
+    using var stop = new CancellationTokenSource();
+    var workers = Enumerable.Range(1, conversations).Select(i => new BenchClient(http, recorder, i).RunAsync(stop.Token)).ToArray();
+    await Task.Delay(options.Warmup);
+    using var process = Process.GetCurrentProcess();
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
+    var measured = Stopwatch.StartNew();
+    recorder.Recording = true;
+    long peakWorkingSet = 0;
+    while (measured.Elapsed < options.Duration)
+    {
+        await Task.Delay(100);
+        process.Refresh();
+        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+    }
+    recorder.Recording = false;
+    var elapsed = measured.Elapsed;
+    var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+    await stop.CancelAsync();
+    await Task.WhenAll(workers);
+
+    var sorted = recorder.Sorted();
+    var errors = recorder.Errors == 0 ? string.Empty : $"\n               errors: {recorder.ErrorSummary}";
+    return errors + string.Create(CultureInfo.InvariantCulture,
+        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}");
 }
 
 static string FindRepository()
