@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh Debian machine: installs what the tests drive (Debian's Chromium,
-# the pinned npm clients), builds, runs all test projects, and prints one summary line.
+# Runs every test on a fresh Debian machine: installs what the tests drive (Debian's Chromium and
+# python3-aiosmtpd, the pinned npm clients), builds, runs all test projects, and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== installing Debian's chromium (the browser the end-to-end tests drive)"
+# Debian packages the tests drive: chromium (end-to-end tests) and python3-aiosmtpd (the real SMTP
+# server the alert tests send to, run with /usr/bin/python3). Installed only when missing.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing Debian's ${missing[*]}"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "== installing the pinned npm packages (Web Chat bundle, test clients)"

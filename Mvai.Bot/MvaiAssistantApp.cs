@@ -7,6 +7,7 @@ using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
+using Mvai.Bot.Teams;
 using Mvai.Knowledge;
 using Mvai.Bot.WebChat;
 
@@ -22,6 +23,7 @@ public static class MvaiAssistantApp
 
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);

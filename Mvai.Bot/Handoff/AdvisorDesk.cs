@@ -1,3 +1,4 @@
+using Mvai.Bot.BotFramework.Connector;
 using Mvai.Bot.BotFramework.Handoff;
 using Mvai.Bot.BotFramework.Hosting;
 
@@ -52,7 +53,7 @@ public sealed class AdvisorDesk(IHandoffStore store, CloudAdapter adapter, TimeP
                 (turn, ct) => turn.SendActivityAsync(HandoffMessages.FromAdvisor(advisor.DisplayName, text), ct), cancellationToken);
             return HubOutcome.Done;
         }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or ConnectorException or InvalidOperationException or TaskCanceledException)
         {
             HandoffLog.DeliveryFailed(logger, caseId, exception.GetType().Name);
             return HubOutcome.NotDelivered;
@@ -78,7 +79,7 @@ public sealed class AdvisorDesk(IHandoffStore store, CloudAdapter adapter, TimeP
             await adapter.ProcessProactiveAsync(HandoffEvents.CreateStatus(handoff.ConversationReference, status), cancellationToken);
             return HubOutcome.Done;
         }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or ConnectorException or InvalidOperationException or TaskCanceledException)
         {
             // The change is stored; the user hears of it on their next message, when the bot reads the case.
             HandoffLog.DeliveryFailed(logger, handoff.Id, exception.GetType().Name);

@@ -281,7 +281,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // The condition comes from this class, never from input; values are parameters.
-        command.CommandText = $"SELECT {CaseColumns} FROM handoff_cases WHERE {where} ORDER BY created_at";
+        command.CommandText = $"SELECT {CaseColumns} FROM handoff_cases WHERE {where} ORDER BY created_at, rowid";
         for (var i = 0; i < parameters.Length; i++)
         {
             command.Parameters.AddWithValue($"$p{i}", parameters[i]);

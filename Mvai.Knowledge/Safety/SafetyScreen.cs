@@ -59,14 +59,14 @@ public sealed partial class SafetyScreen
         @"|\b(has|have|with|holding|pointing|waving)\s+(a\s+|an\s+)?(gun|rifle|pistol|weapon|knife|bomb|explosive)s?\b" +
         @"|\bactive\s+(shooter|threat|shooting)\b.{0,30}\b(now|happening|in\s+progress|ongoing)\b" +
         @"|\bthreat(en|ening|ened|s)?\s+to\s+(shoot|kill|attack|bomb|blow)\b|\bin\s+immediate\s+danger\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ActiveThreat();
 
     [GeneratedRegex(
         @"\b(wants?|wanted|going|thinking|talking|plans?|planning)\s+(to\s+|about\s+)?(end(ing)?\s+(it|(his|her|my|their)\s+life)|kill(ing)?\s+(him|her|my|them)sel(f|ves)|die)\b" +
         @"|\bsuicid\w*|\bcan'?t\s+go\s+on\b|\bno\s+reason\s+to\s+live\b|\bbetter\s+off\s+dead\b" +
         @"|\bhurt(ing)?\s+(him|her|my|them)sel(f|ves)\b|\bself[-\s]?harm\b|\beat\s+(his|my|her)\s+gun\b|\bend\s+it\s+all\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Distress();
 
     [GeneratedRegex(
@@ -74,26 +74,26 @@ public sealed partial class SafetyScreen
         @"|make\s+entry|entry\s+(team|point)|(how|when)\s+(do|should)\s+(we|i)\s+(go\s+in|enter)" +
         @"|negotiat\w*\s+with\s+(the\s+|an?\s+)?(attacker|shooter|gunman|suspect|hostage[-\s]taker)" +
         @"|hostages?|position(ing)?\s+(my|our|the)\s+(officers|team|snipers|units)|take\s+(him|her|the\s+\w+)\s+(out|down))\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Tactical();
 
     [GeneratedRegex(
         @"\b(liab(le|ility)|lawsuits?|sue|sued|suing|litigation|lawyer|attorney|legal\s+advice|negligen\w*" +
         @"|(charge|charging|charged)\s+(him|her|them|the\s+\w+)|press\s+charges|indict\w*|foia|records\s+requests?" +
         @"|public\s+records|subpoena\w*|depositions?|court\s+case)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Legal();
 
     [GeneratedRegex(
         @"\b(diagnos\w*|medications?|meds|prescri\w*|dosage|dose|antidepressants?|ssris?|sleeping\s+pills?" +
         @"|xanax|ambien|zoloft|benzos?|(does|do|did)\s+(\w+\s+){1,3}have\s+(ptsd|depression|anxiety)|is\s+(it|this|that)\s+ptsd)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Medical();
 
     [GeneratedRegex(
         @"\b(recipes?|cook(ing)?|bak(e|ing)|lasagna|football|basketball|baseball|soccer|nfl|nba|super\s+bowl|playoffs?" +
         @"|score\s+of|weather|forecast|movies?|song|lyrics|poem|joke|stock\s+(price|market)|crypto|bitcoin|homework" +
         @"|vacation|restaurants?|dating|horoscope|write\s+(me\s+)?(a|an)\s+(essay|story|poem))\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OffTopic();
 }

@@ -13,6 +13,9 @@ namespace Mvai.Bot.BotFramework.Hosting;
 /// </summary>
 public sealed class CloudAdapter
 {
+    /// <summary>The name of the event activity a proactive turn (<see cref="ContinueConversationAsync"/>) carries.</summary>
+    public const string ContinueConversationEventName = "ContinueConversation";
+
     private readonly IBot _bot;
     private readonly IBotMiddleware[] _middleware;
     private readonly ChannelConnectionFactory _connections;
@@ -87,7 +90,7 @@ public sealed class CloudAdapter
         var activity = new Activity
         {
             Type = ActivityTypes.Event,
-            Name = "ContinueConversation",
+            Name = ContinueConversationEventName,
             Id = reference.ActivityId,
             ChannelId = reference.ChannelId,
             ServiceUrl = reference.ServiceUrl,
@@ -99,7 +102,7 @@ public sealed class CloudAdapter
         var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(reference.ServiceUrl));
         using (await _locks.AcquireAsync($"{reference.ChannelId}/{reference.Conversation?.Id}", cancellationToken))
         {
-            await RunTurnAsync(turn, callback, cancellationToken);
+            await RunTurnAsync(turn, callback, cancellationToken, recover: false);
         }
     }
 
@@ -113,11 +116,20 @@ public sealed class CloudAdapter
         var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(activity.ServiceUrl));
         using (await _locks.AcquireAsync($"{activity.ChannelId}/{activity.Conversation?.Id}", cancellationToken))
         {
-            await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+            await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken, recover: false);
         }
     }
 
-    private async Task RunTurnAsync(TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    /// <param name="turn">The turn to run.</param>
+    /// <param name="handler">The bot, or a proactive callback.</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    /// <param name="recover">
+    /// For a user's turn: apologise and reset the conversation (<see cref="OnTurnErrorAsync"/>). Proactive turns let the
+    /// error reach their caller instead, who can retry; resetting a conversation because its channel was briefly
+    /// unreachable would throw away the user's place for nothing.
+    /// </param>
+    private async Task RunTurnAsync(
+        TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken, bool recover = true)
     {
         using var span = BotTelemetry.ActivitySource.StartActivity("bot.turn");
         span?.SetTag("bot.activity.type", turn.Activity.Type);
@@ -131,6 +143,11 @@ public sealed class CloudAdapter
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             outcome = "error";
+            if (!recover)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+                throw;
+            }
             span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await OnTurnErrorAsync(turn, exception, cancellationToken);
         }

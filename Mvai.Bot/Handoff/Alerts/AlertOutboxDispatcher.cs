@@ -94,10 +94,12 @@ internal sealed class AlertOutboxDispatcher : BackgroundService
             var sender = _senders.TryGetValue(delivery.Channel, out var found) ? found : throw new AlertChannelNotConfiguredException(delivery.Channel);
             await _quickRetries.ExecuteAsync(async token => await sender.SendAsync(delivery, token), cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            var next = _clock.GetUtcNow() + Backoff(delivery.Attempt);
-            var error = DeliveryError.Describe(exception);
+            // Stopping: hand the row back at once, so the next instance need not wait for the lease to expire.
+            var stopping = cancellationToken.IsCancellationRequested;
+            var next = _clock.GetUtcNow() + (stopping ? TimeSpan.Zero : Backoff(delivery.Attempt));
+            var error = stopping ? "Interrupted by shutdown" : DeliveryError.Describe(exception);
             await _store.MarkFailedAsync(delivery.Id, _owner, next, error, CancellationToken.None);
             AlertsLog.DeliveryFailed(_logger, delivery.Alert.CaseId, delivery.Channel, delivery.Attempt, error, next);
             return;

@@ -55,11 +55,18 @@ public sealed class AlertDeliveryTests
             posts.Enqueue((await JsonNode.ParseAsync(request.Body))!);
             return Results.Accepted();
         }));
-        await using var host = await BotTestHost.StartAsync(For(webhook: new Uri(hook.BaseAddress, "hooks/alerts")));
+        var settings = For(webhook: new Uri(hook.BaseAddress, "hooks/alerts"));
+        settings["Handoff:Alerts:PollInterval"] = "00:10:00";
+        await using var host = await BotTestHost.StartAsync(settings);
+
+        await EnqueueAsync(host, Alert("H-0999"));
+        await Eventually.TrueAsync(async () => (await DeliveriesAsync(host, "H-0999")).Single().SentAt is not null, "a first alert sent");
+        posts.Clear();
 
         await EnqueueAsync(host, Alert("H-1002"));
 
-        await Eventually.TrueAsync(() => Task.FromResult(!posts.IsEmpty), "a webhook post");
+        // The dispatcher now sleeps for the ten-minute poll interval: only the wake-up on enqueue delivers this soon.
+        await Eventually.TrueAsync(() => Task.FromResult(!posts.IsEmpty), "a webhook post", TimeSpan.FromSeconds(10));
         JsonAssert.Equivalent(JsonNode.Parse("""
             {
               "type": "message",

@@ -66,4 +66,29 @@ public sealed class AlertOutboxRetryTests
         var mail = Assert.Single(await smtp.WaitForAsync(1));
         Assert.Equal("[MVAI priority 80] After-hours request: Springfield PD (H-2003)", mail.Message.Subject);
     }
+
+    [Fact]
+    public async Task AnSmtpServerRequiringAuthentication_GetsTheConfiguredCredentials_AndAWrongPasswordKeepsTheAlertWaiting()
+    {
+        await using var smtp = await SmtpSink.StartAsync(credentials: ("mvai-alerts", "correct horse"));
+        var wrong = For(smtp.Port);
+        wrong["Handoff:Alerts:Smtp:UserName"] = "mvai-alerts";
+        wrong["Handoff:Alerts:Smtp:Password"] = "battery staple";
+        string databasePath;
+        await using (var misconfigured = await BotTestHost.StartAsync(wrong))
+        {
+            databasePath = misconfigured.DatabasePath;
+            await EnqueueAsync(misconfigured, Alert("H-2004"));
+            await Eventually.TrueAsync(async () => (await DeliveriesAsync(misconfigured, "H-2004")).Single().LastError is not null, "a failed attempt");
+            Assert.Equal("SMTP authentication failed", (await DeliveriesAsync(misconfigured, "H-2004")).Single().LastError);
+        }
+        Assert.Empty(smtp.Received());
+
+        var fixedSettings = For(smtp.Port);
+        fixedSettings["Handoff:Alerts:Smtp:UserName"] = "mvai-alerts";
+        fixedSettings["Handoff:Alerts:Smtp:Password"] = "correct horse";
+        await using var host = await BotTestHost.StartAsync(fixedSettings, databasePath);
+
+        Assert.Contains("H-2004", Assert.Single(await smtp.WaitForAsync(1)).Message.Subject, StringComparison.Ordinal);
+    }
 }

@@ -39,6 +39,24 @@ public sealed class ChannelConnectorServer : IAsyncDisposable
         return [.. Requests];
     }
 
+    /// <summary>Waits for <paramref name="count"/> posted activities and returns what they said, in order.</summary>
+    public async Task<IReadOnlyList<string>> WaitForTextsAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (Texts().Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        return Texts();
+    }
+
+    /// <summary>The text of every activity posted so far (empty for cards without text).</summary>
+    public IReadOnlyList<string> Texts() =>
+    [
+        .. Requests.Where(r => r.Method == "POST")
+            .Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Body)?["text"]?.GetValue<string>() ?? string.Empty),
+    ];
+
     private async Task RecordAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);

@@ -6,7 +6,12 @@ namespace Mvai.Bot.Tests.Infrastructure;
 /// One user's conversation with the bot over /api/messages with expectReplies, so tests read like transcripts:
 /// <c>var replies = await chat.SayAsync("hello");</c>.
 /// </summary>
-public sealed class Conversation(BotTestHost host, string channelId = "test", string? conversationId = null, string userId = "user-1")
+/// <remarks>
+/// Replies come back in the HTTP response (expectReplies); anything sent later (an advisor's reply, a proactive
+/// message) goes to <paramref name="serviceUrl"/>, e.g. a ChannelConnectorServer.
+/// </remarks>
+public sealed class Conversation(
+    BotTestHost host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")
 {
     private int _sequence;
 
@@ -17,7 +22,7 @@ public sealed class Conversation(BotTestHost host, string channelId = "test", st
         Type = type,
         Id = $"{Id}-{Interlocked.Increment(ref _sequence)}",
         ChannelId = channelId,
-        ServiceUrl = "http://127.0.0.1:9/unused-connector",
+        ServiceUrl = serviceUrl,
         Conversation = new ConversationAccount { Id = Id, ConversationType = "personal" },
         From = new ChannelAccount { Id = userId, Name = "Chief Test", Role = RoleTypes.User },
         Recipient = new ChannelAccount { Id = "bot-id", Name = "MVAI Assistant", Role = RoleTypes.Bot },

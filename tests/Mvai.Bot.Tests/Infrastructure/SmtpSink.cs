@@ -31,7 +31,8 @@ public sealed class SmtpSink : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<SmtpSink> StartAsync(int? port = null)
+    /// <summary>Starts the server; with <paramref name="credentials"/> it accepts mail only after AUTH with them.</summary>
+    public static async Task<SmtpSink> StartAsync(int? port = null, (string User, string Password)? credentials = null)
     {
         var chosen = port ?? FreePort();
         var folder = Path.Combine(Path.GetTempPath(), "mvai-tests", $"smtp-{Guid.NewGuid():N}");
@@ -45,13 +46,23 @@ public sealed class SmtpSink : IAsyncDisposable
             RedirectStandardError = true,
             ArgumentList = { script, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), folder },
         };
+        if (credentials is { } login)
+        {
+            start.ArgumentList.Add(login.User);
+            start.ArgumentList.Add(login.Password);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}");
+        // Drained as it comes, so warnings can never fill the pipe and stall the server.
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? string.Empty);
+        process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
         if (line != "READY")
         {
-            var error = process.HasExited ? await process.StandardError.ReadToEndAsync(timeout.Token) : "no READY line";
             process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            var error = string.Join(Environment.NewLine, errors);
             throw new InvalidOperationException($"The SMTP sink did not start (is python3-aiosmtpd installed?): {error}");
         }
         return new SmtpSink(process, chosen, folder);

@@ -1,6 +1,7 @@
 """A real SMTP server on loopback for the tests (Debian's python3-aiosmtpd).
 
-usage: smtp_sink.py PORT FOLDER
+usage: smtp_sink.py PORT FOLDER [USER PASSWORD]
+With USER and PASSWORD the server requires AUTH (PLAIN or LOGIN, allowed without TLS on loopback).
 Every accepted message is written to FOLDER/<uuid>.eml, preceded by one X-Envelope-To header per
 envelope recipient. Prints READY once listening; stops when stdin closes.
 """
@@ -9,6 +10,7 @@ import sys
 import uuid
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class SaveToFolder:
@@ -27,10 +29,21 @@ class SaveToFolder:
         return "250 Message accepted for delivery"
 
 
+def only(user, password):
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user and auth_data.password.decode() == password
+        # handled=False: let aiosmtpd answer 535 itself on a wrong password.
+        return AuthResult(success=ok, handled=False)
+    return authenticate
+
+
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
     os.makedirs(folder, exist_ok=True)
-    controller = Controller(SaveToFolder(folder), hostname="127.0.0.1", port=port)
+    auth = {}
+    if len(sys.argv) > 4:
+        auth = dict(authenticator=only(sys.argv[3], sys.argv[4]), auth_required=True, auth_require_tls=False)
+    controller = Controller(SaveToFolder(folder), hostname="127.0.0.1", port=port, **auth)
     controller.start()
     print("READY", flush=True)
     sys.stdin.read()
