@@ -75,6 +75,12 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
         await Assertions.Expect(chat.GetByText("The advisor has ended the chat.", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
         await Assertions.Expect(console.Locator("#case-state")).ToContainTextAsync("Closed", new() { Timeout = Patience });
 
+        // The session survives a reload, and the address (what alerts link to) opens the same case.
+        Assert.Matches("/advisor/#case=[0-9a-f]{32}$", console.Url);
+        await console.ReloadAsync();
+        await Assertions.Expect(console.Locator("#case-state")).ToContainTextAsync("Closed", new() { Timeout = Patience });
+        await Assertions.Expect(transcript).ToContainTextAsync("We need a media plan for tomorrow", new() { Timeout = Patience });
+
         await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "advisor-console.png"), FullPage = true });
         await user.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat-handoff.png"), FullPage = true });
         Assert.Empty(cspViolations);

@@ -53,9 +53,11 @@
     $('sign-in').hidden = true;
     $('desk').hidden = false;
     $('queue-heading').focus();
-    refresh();
     stopRefreshing();
     timer = setInterval(refresh, refreshEvery);
+    // Alerts link to /advisor#case=<id>: open that case straight away.
+    const linked = /^#case=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+    if (linked) { selectCase(linked[1]); } else { refresh(); }
   }
 
   function stopRefreshing() {
@@ -213,6 +215,7 @@
 
   async function selectCase(id) {
     selectedId = id;
+    window.history.replaceState(null, '', '#case=' + encodeURIComponent(id));
     lastSequence = 0;
     queueOrder = '';
     $('transcript').replaceChildren();
