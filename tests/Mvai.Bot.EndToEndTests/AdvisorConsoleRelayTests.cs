@@ -46,16 +46,19 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
         await console.GotoAsync(new Uri(fixture.Host.BaseAddress, "/advisor").ToString());
         await console.GetByLabel("Advisor id").FillAsync(TestAdvisors.AliceId);
         await console.GetByLabel("Password").FillAsync(TestAdvisors.AliceSecret);
-        await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Keyboard only, as for advisors who do not use a mouse: Enter signs in, Tab and Enter open a case.
+        await console.GetByLabel("Password").PressAsync("Enter");
         await Assertions.Expect(console.Locator("#advisor-name")).ToHaveTextAsync(TestAdvisors.AliceName, new() { Timeout = Patience });
 
         var row = console.Locator("#queue-rows tr").Filter(new() { HasText = HandoffLabels.Reason(HandoffReason.UserAsked) });
         await Assertions.Expect(row).ToContainTextAsync("Waiting", new() { Timeout = Patience });
-        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await row.GetByRole(AriaRole.Button).FocusAsync();
+        await console.Keyboard.PressAsync("Enter");
         var transcript = console.Locator("#transcript");
         await Assertions.Expect(transcript).ToContainTextAsync("talk to an advisor", new() { Timeout = Patience });
         await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "advisor-queue.png"), FullPage = true });
 
+        await Assertions.Expect(console.Locator("#case-heading")).ToBeFocusedAsync(new() { Timeout = Patience });
         await console.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
         await Assertions.Expect(chat.GetByText($"{TestAdvisors.AliceName} from the MVAI advisory team has joined the chat", new() { Exact = false }).First)
             .ToBeVisibleAsync(Soon);
