@@ -15,6 +15,7 @@ public sealed class AdvisorPageTests : IAsyncLifetime
     [Theory]
     [InlineData("advisor", "text/html")]
     [InlineData("advisor/advisor.js", "text/javascript")]
+    [InlineData("advisor/case-panel.js", "text/javascript")]
     [InlineData("advisor/advisor.css", "text/css")]
     public async Task ConsoleFiles_CarryTheSecurityHeaders(string path, string mediaType)
     {
@@ -36,7 +37,7 @@ public sealed class AdvisorPageTests : IAsyncLifetime
     {
         var html = await _host.Client.GetStringAsync("advisor/");
 
-        Assert.Contains("<script src=\"advisor.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"advisor.js\"></script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
         Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
