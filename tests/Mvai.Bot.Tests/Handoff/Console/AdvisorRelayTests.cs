@@ -122,6 +122,25 @@ public sealed class AdvisorRelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyTheChannelCannotTakeNow_IsStored_AndAnswered202NotDelivered()
+    {
+        var chat = new Conversation(_host, serviceUrl: "http://127.0.0.1:9/connector-down/");
+        await chat.SayAsync("talk to an advisor");
+        var caseId = (string)(await _alice.QueueAsync())[0]!["id"]!;
+        using (await _alice.PostAsync($"api/advisor/cases/{caseId}/claim"))
+        {
+        }
+
+        using var reply = await _alice.PostAsync($"api/advisor/cases/{caseId}/messages", new { text = "Are you still there?" });
+
+        Assert.Equal(HttpStatusCode.Accepted, reply.StatusCode);
+        var body = JsonNode.Parse(await reply.Content.ReadAsStringAsync())!;
+        Assert.Equal((true, false), ((bool)body["stored"]!, (bool)body["delivered"]!));
+        var lines = (await _alice.JsonAsync($"api/advisor/cases/{caseId}/messages")).AsArray();
+        Assert.Contains(lines, l => (string?)l!["sender"] == "advisor" && (string?)l["text"] == "Are you still there?");
+    }
+
+    [Fact]
     public async Task Queue_PutsTheMostUrgentFirst_WithTheFactsTheAdvisorShouldKnow()
     {
         await SayAsync(new Conversation(_host), "talk to an advisor");
