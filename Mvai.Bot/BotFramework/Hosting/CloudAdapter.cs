@@ -87,18 +87,7 @@ public sealed class CloudAdapter
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Event,
-            Name = ContinueConversationEventName,
-            Id = reference.ActivityId,
-            ChannelId = reference.ChannelId,
-            ServiceUrl = reference.ServiceUrl,
-            Conversation = reference.Conversation,
-            From = reference.User,
-            Recipient = reference.Bot,
-            Locale = reference.Locale,
-        };
+        var activity = reference.GetContinuationActivity(ContinueConversationEventName, reference.ActivityId);
         var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(reference.ServiceUrl));
         using (await _locks.AcquireAsync($"{reference.ChannelId}/{reference.Conversation?.Id}", cancellationToken))
         {
