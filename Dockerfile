@@ -3,7 +3,7 @@
 #   docker run -p 8080:8080 -e MicrosoftAppId=... -e MicrosoftAppTenantId=... -e MicrosoftAppPassword=... mvai-assistant
 # Configuration comes from environment variables (README.md, "Configuration"; use __ for :). No secrets in the image.
 
-# ---- build stage: .NET SDK plus Node.js/npm for the pinned Web Chat bundle (npm ci runs from the csproj) ----
+# ---- build stage: .NET SDK plus Node.js/npm for the pinned Web Chat bundle (the test-only clients are dev dependencies) ----
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
@@ -14,7 +14,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig package.json package-lock.json .npmrc ./
 COPY Mvai.Bot/Mvai.Bot.csproj Mvai.Bot/
 COPY Mvai.Knowledge/Mvai.Knowledge.csproj Mvai.Knowledge/
-RUN npm ci --no-audit --no-fund \
+RUN npm ci --omit=dev --no-audit --no-fund \
  && dotnet restore Mvai.Bot/Mvai.Bot.csproj
 
 COPY Mvai.Bot/ Mvai.Bot/

@@ -4,8 +4,10 @@ using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.Handoff.Alerts;
+using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
+using Mvai.Bot.Teams;
 using Mvai.Knowledge;
 using Mvai.Bot.WebChat;
 
@@ -21,9 +23,11 @@ public static class MvaiAssistantApp
 
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
+        builder.Services.AddAdvisorConsole(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddWebChat(builder.Configuration);
@@ -37,6 +41,7 @@ public static class MvaiAssistantApp
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapWebChatToken();
+        app.MapAdvisorConsole();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);

@@ -8,28 +8,47 @@ namespace Mvai.Bot.Answering;
 
 /// <summary>
 /// A guidance answer as a message: an Adaptive Card with source links where the channel renders cards,
-/// text with links elsewhere; followed by the next steps a chief is likely to want.
+/// text with links elsewhere; followed by the next steps a chief is likely to want: related topics,
+/// then "Request MVAI assistance" and "Talk to an advisor".
 /// </summary>
 internal static class AnswerRenderer
 {
-    public static Activity Render(GuidanceAnswer answer, string? channelId)
+    public static Activity Render(GuidanceAnswer answer, Activity incoming)
     {
+        var channelId = incoming.ChannelId;
+        CardAction[] nextSteps = [CardAction.ImBack(AssistantMessages.RequestAssistance), CardAction.ImBack(AssistantMessages.TalkToAdvisor)];
+        var related = answer.RelatedTopics.Select(CardAction.ImBack).ToList();
+
+        // Teams shows at most three suggested actions (personal chats only); related topics that
+        // do not fit go on the card as buttons, or into the text, so they stay one tap or one
+        // copy away.
+        var relatedAsSuggestions = related.Count > 0
+            && ChannelCapabilities.SupportsSuggestedActions(channelId, incoming.Conversation?.ConversationType, related.Count + nextSteps.Length);
+        var asCard = answer.Kind != AnswerKind.Safety && ChannelCapabilities.SupportsAdaptiveCards(channelId);
         var message = Activity.CreateMessage(AnswerFormatter.Format(answer));
-        if (answer.Kind == AnswerKind.Answered && ChannelCapabilities.SupportsAdaptiveCards(channelId))
+        if (asCard)
         {
             message.Text = answer.ShortAnswer;
-            message.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = Card(answer) }];
+            var cardTopics = relatedAsSuggestions ? [] : answer.RelatedTopics;
+            message.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = Card(answer, cardTopics, channelId) }];
         }
-        message.SuggestedActions = new SuggestedActions
+        else if (!relatedAsSuggestions && answer.RelatedTopics.Count > 0)
         {
-            Actions = [CardAction.ImBack(AssistantMessages.RequestAssistance), CardAction.ImBack(AssistantMessages.TalkToAdvisor)],
-        };
+            message.Text += "\nYou can also ask about: " + string.Join("; ", answer.RelatedTopics);
+        }
+
+        message.SuggestedActions = new SuggestedActions { Actions = [.. relatedAsSuggestions ? related : [], .. nextSteps] };
         return message;
     }
 
-    private static JsonObject Card(GuidanceAnswer answer)
+    private static JsonObject Card(GuidanceAnswer answer, IReadOnlyList<string> topicButtons, string? channelId)
     {
-        var body = new JsonArray(Block(answer.ShortAnswer, weight: "Bolder"));
+        var body = new JsonArray();
+        if (answer.Headline is not null)
+        {
+            body.Add(Block(answer.Headline, weight: "Bolder", size: "Medium"));
+        }
+        body.Add(Block(answer.ShortAnswer, weight: answer.Headline is null ? "Bolder" : null));
         foreach (var point in answer.KeyPoints)
         {
             body.Add(Block("• " + point));
@@ -39,13 +58,19 @@ internal static class AnswerRenderer
         {
             body.Add(Block($"[{citation.Title}]({citation.Url.AbsoluteUri})", size: "Small"));
         }
-        return new JsonObject
+        var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
             ["body"] = body,
         };
+        if (topicButtons.Count > 0)
+        {
+            body.Add(Block("Related topics", weight: "Bolder", size: "Small"));
+            card["actions"] = new JsonArray([.. topicButtons.Select(t => (JsonNode)AdaptiveCardActions.ImBack(t, channelId))]);
+        }
+        return card;
     }
 
     private static JsonObject Block(string text, string? weight = null, string? size = null)

@@ -1,4 +1,3 @@
-using Mvai.Bot.Answering;
 using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
@@ -79,7 +78,7 @@ internal sealed partial class MvaiAssistantBot
         if (text == AssistantMessages.RequestAssistance || AssistantIntents.IsRequestForHelp(text))
         {
             var localNow = (turnContext.Activity.LocalTimestamp ?? clock.GetUtcNow()).DateTime;
-            var known = IntakePrefill.Extract(text, localNow);
+            var known = await prefiller.ExtractAsync(text, localNow, cancellationToken);
             await turnContext.SendActivityAsync(IntakeMessages.Start, cancellationToken);
             await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
             return;
@@ -94,9 +93,8 @@ internal sealed partial class MvaiAssistantBot
             await turnContext.SendActivityAsync(AssistantMessages.AskYourQuestion, cancellationToken);
             return;
         }
-        var answer = await answerer.AnswerAsync(text, cancellationToken);
-        await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, turnContext.Activity.ChannelId), cancellationToken);
-        await CountLowConfidenceAsync(turnContext, answer.Kind == AnswerKind.LowConfidence, cancellationToken);
+        await guidanceReplies.SendAnswerAsync(turnContext, text,
+            (context, answer, ct) => CountLowConfidenceAsync(context, answer.Kind == AnswerKind.LowConfidence, ct), cancellationToken);
     }
 
     private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogContext dc, DialogTurnResult result, CancellationToken cancellationToken)

@@ -7,8 +7,9 @@ using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Hours;
 using Mvai.Bot.Intake;
+using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
-using Mvai.Knowledge.Answering;
+using Mvai.Bot.Answering;
 using Mvai.Knowledge.Safety;
 
 namespace Mvai.Bot.Assistant;
@@ -21,10 +22,11 @@ namespace Mvai.Bot.Assistant;
 internal sealed partial class MvaiAssistantBot(
     ConversationState conversationState,
     IntakeDialog intake,
+    IntakePrefiller prefiller,
     TriageDialog triage,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
-    IGuidanceAnswerer answerer,
+    GuidanceReplies guidanceReplies,
     HandoffCoordinator handoff,
     AdvisorHub hub,
     IHandoffStore handoffs,
@@ -48,6 +50,7 @@ internal sealed partial class MvaiAssistantBot(
                 await OnMessageAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when JoinedSomeoneOtherThanTheBot(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action == "add":
             case ActivityTypes.Event when activity.Name == WebChatEvents.Join:
                 await OnJoinAsync(turnContext, cancellationToken);
                 break;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff;
@@ -34,19 +33,7 @@ public sealed class UnclaimedHandoffWatcher(
                 continue;
             }
             escalated++;
-            var reference = handoff.ConversationReference;
-            await adapter.ProcessProactiveAsync(new Activity
-            {
-                Type = ActivityTypes.Event,
-                Name = EventName,
-                Id = Guid.NewGuid().ToString("N"),
-                ChannelId = reference.ChannelId,
-                ServiceUrl = reference.ServiceUrl,
-                Conversation = reference.Conversation,
-                From = reference.User,
-                Recipient = reference.Bot,
-                Locale = reference.Locale,
-            }, cancellationToken);
+            await adapter.ProcessProactiveAsync(handoff.ConversationReference.GetContinuationActivity(EventName), cancellationToken);
         }
         return escalated;
     }

@@ -3,6 +3,7 @@ using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Answering;
+using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
 
@@ -48,8 +49,9 @@ internal sealed partial class IntakeDialog
         }
         if (IntakeUtterances.IsHelp(said))
         {
-            var field = IntakeFields.Find(innerDc.ActiveDialog?.Id);
-            await context.SendActivityAsync(IntakeMessages.Help(field?.Question ?? IntakeMessages.AskSummaryAction), cancellationToken);
+            var active = innerDc.ActiveDialog?.Id;
+            var question = IntakeFields.Find(active)?.Question ?? (active == ContactForm.PromptId ? IntakeMessages.AskContactForm : IntakeMessages.AskSummaryAction);
+            await context.SendActivityAsync(IntakeMessages.Help(question), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
         }
@@ -72,7 +74,8 @@ internal sealed partial class IntakeDialog
         if (IntakeUtterances.IsQuestion(activity.Text) && await _answerer.AnswerAsync(activity.Text!, cancellationToken) is { Kind: AnswerKind.Answered } answer)
         {
             // "What's a family assistance center?" in the middle of the form: answer it, then ask the question again.
-            await context.SendActivityAsync(AnswerRenderer.Render(answer, activity.ChannelId), cancellationToken);
+            // No related topics here: a tapped topic would be taken as the answer to the form's question.
+            await context.SendActivityAsync(AnswerRenderer.Render(answer with { RelatedTopics = [] }, activity), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
         }

@@ -2,6 +2,7 @@ using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Dialogs.Prompts;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
 
@@ -40,12 +41,16 @@ internal sealed partial class IntakeDialog : ComponentDialog
         {
             AddDialog(field.CreatePrompt(field.PromptId));
         }
+        AddDialog(ContactForm.CreatePrompt());
         AddDialog(new ChoicePrompt(SummaryActionPromptId));
         AddDialog(new ChoicePrompt(ChangeFieldPromptId));
         InitialDialogId = QuestionsId;
     }
 
-    /// <summary>Stores the previous question's answer, then asks this field unless it is already answered.</summary>
+    /// <summary>
+    /// Stores the previous question's answer, then asks this field unless it is already answered; on card channels the
+    /// phone question is the contact card, which can answer email and preferred contact too.
+    /// </summary>
     private static async Task<DialogTurnResult> AskStepAsync(IntakeField field, WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = step.GetState<AssistanceRequest>();
@@ -57,6 +62,11 @@ internal sealed partial class IntakeDialog : ComponentDialog
         if (field.IsAnswered(request))
         {
             return await step.NextAsync(null, cancellationToken);
+        }
+        if (ContactForm.Applies(field, request, step.Context.Activity.ChannelId))
+        {
+            step.Values[AskingKey] = ContactForm.Name;
+            return await step.PromptAsync(ContactForm.PromptId, ContactForm.Options(request), cancellationToken);
         }
         step.Values[AskingKey] = field.Name;
         return await step.PromptAsync(field.PromptId, field.Options(step.Context), cancellationToken);
@@ -75,7 +85,14 @@ internal sealed partial class IntakeDialog : ComponentDialog
         {
             return IntakeOutcomeKind.GaveUp;
         }
-        IntakeFields.All.First(f => f.Name == asked).Apply(request, step.Result);
+        if (asked == ContactForm.Name)
+        {
+            ContactForm.Apply(request, step.Result);
+        }
+        else
+        {
+            IntakeFields.All.First(f => f.Name == asked).Apply(request, step.Result);
+        }
         return asked switch
         {
             "sceneActive" when request.SceneStillActive == true => IntakeOutcomeKind.ActiveScene,

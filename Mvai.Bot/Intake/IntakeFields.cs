@@ -24,9 +24,9 @@ internal static class IntakeFields
 
     public static IReadOnlyList<IntakeField> All { get; } =
     [
-        Text("name", "Name", IntakeMessages.AskName, IntakeMessages.RetryName, PersonText(2, 80), r => r.RequesterName, (r, v) => r.RequesterName = v),
-        Text("title", "Title or rank", IntakeMessages.AskTitle, IntakeMessages.RetryTitle, PersonText(2, 80), r => r.RequesterTitle, (r, v) => r.RequesterTitle = v),
-        Text("agency", "Agency", IntakeMessages.AskAgency, IntakeMessages.RetryAgency, PersonText(2, 120), r => r.AgencyName, (r, v) => r.AgencyName = v),
+        Text("name", "Name", IntakeMessages.AskName, IntakeMessages.RetryName, PersonalText.Name, r => r.RequesterName, (r, v) => r.RequesterName = v),
+        Text("title", "Title or rank", IntakeMessages.AskTitle, IntakeMessages.RetryTitle, PersonalText.Name, r => r.RequesterTitle, (r, v) => r.RequesterTitle = v),
+        Text("agency", "Agency", IntakeMessages.AskAgency, IntakeMessages.RetryAgency, PersonalText.Agency, r => r.AgencyName, (r, v) => r.AgencyName = v),
         Choice("agencyType", "Agency type", IntakeMessages.AskAgencyType, IntakeLabels.AgencyTypes, r => r.AgencyType, (r, v) => r.AgencyType = v, AgencySynonyms),
         Text("location", "City and state", IntakeMessages.AskLocation, IntakeMessages.RetryLocation,
             text => CityAndState.Parse(text) is { } place ? $"{place.City}, {place.State}" : null,
@@ -49,9 +49,6 @@ internal static class IntakeFields
     ];
 
     public static IntakeField? Find(string? promptId) => All.FirstOrDefault(f => f.PromptId == promptId);
-
-    private static Func<string, string?> PersonText(int min, int max) =>
-        text => text.Trim() is { } t && t.Length >= min && t.Length <= max && t.Count(char.IsLetter) >= 2 && !t.Contains('@', StringComparison.Ordinal) ? t : null;
 
     private static bool IsNothing(string text) =>
         text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "no" or "none" or "nothing" or "n/a" or "no thanks" or "nope" or "that's all" or "nothing else";

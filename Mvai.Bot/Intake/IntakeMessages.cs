@@ -21,6 +21,19 @@ public static class IntakeMessages
     public const string AskEmail = "And your email address?";
     public const string RetryEmail = "That doesn't look like an email address. Please type it like name@agency.gov.";
     public const string AskContactMethod = "How would you prefer the advisor contact you?";
+
+    /// <summary>Sent with the contact card; starts like <see cref="AskPhone"/> because typing the number still answers it.</summary>
+    public const string AskContactForm = AskPhone + " Type it here, or fill in the form with your email and how you'd like to be contacted too.";
+    public const string ContactFormBadPhone = "the phone number needs 10 digits, like 555-234-0100";
+    public const string ContactFormBadEmail = "the email address should look like name@agency.gov";
+    public const string ContactFormBadContact = "please choose how you'd like to be contacted";
+
+    public static string ContactFormRetry(IEnumerable<string> problems, IEnumerable<string> kept)
+    {
+        var keptList = string.Join(" and ", kept);
+        return $"Almost there: {string.Join("; ", problems)}. " + (keptList.Length > 0 ? $"I kept the {keptList} you entered. " : string.Empty) +
+            "Please correct it in the form below, or just type your phone number.";
+    }
     public const string AskIncidentType = "What kind of incident was it?";
     public const string AskIncidentDate = "On what date did it happen? (for example \"yesterday\" or \"November 20\")";
     public const string RetryIncidentDate = "I need one definite date that is not in the future, like \"yesterday\", \"last Friday\" or \"11/20/2026\".";

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 
 namespace Mvai.Bot.Intake;
 
-/// <summary>Registers the request-for-assistance intake and its durable store.</summary>
+/// <summary>Registers the request-for-assistance intake, its first-message prefill and its durable store.</summary>
 public static class IntakeServiceCollectionExtensions
 {
     public static IServiceCollection AddIntake(this IServiceCollection services)
@@ -13,6 +15,11 @@ public static class IntakeServiceCollectionExtensions
             ? new SqliteAssistanceRequestStore(sqlite, sp.GetRequiredService<TimeProvider>())
             : throw new InvalidOperationException("The request store needs the SQLite storage provider."));
         services.TryAddSingleton<IntakeDialog>();
+        services.AddOptions<IntakePrefillOptions>().BindConfiguration(IntakePrefillOptions.SectionName);
+        // The model reads first messages only when AddKnowledge registered a chat model (Knowledge:OpenAI:*).
+        services.TryAddSingleton(sp => new IntakePrefiller(
+            sp.GetRequiredService<ILogger<IntakePrefiller>>(),
+            sp.GetService<IChatCompletionService>() is null ? null : ActivatorUtilities.CreateInstance<ModelPrefillExtractor>(sp)));
         return services;
     }
 }

@@ -7,11 +7,17 @@ public static class AnswerFormatter
 {
     /// <summary>Formats an answer for a chat message or an LLM tool result.</summary>
     /// <param name="answer">The answer.</param>
-    /// <returns>Plain text with "- " bullets and a "Sources:" list.</returns>
+    /// <returns>The headline on its own line, the short answer, "- " bullets and a "Sources:" list.</returns>
     public static string Format(GuidanceAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var text = new StringBuilder(answer.ShortAnswer);
+        var text = new StringBuilder();
+        if (answer.Headline is not null)
+        {
+            text.Append(answer.Headline).Append('\n');
+        }
+
+        text.Append(answer.ShortAnswer);
         foreach (var point in answer.KeyPoints)
         {
             text.Append('\n').Append("- ").Append(point);

@@ -12,6 +12,9 @@ public sealed record GuidanceAnswer
     /// <summary>The safety classification; <see cref="SafetyKind.None"/> unless <see cref="Kind"/> is Safety.</summary>
     public SafetyKind Safety { get; init; }
 
+    /// <summary>The heading of the best passage, the gist in a few words (shown as the answer's title); null when not answered from a passage.</summary>
+    public string? Headline { get; init; }
+
     /// <summary>One or two sentences to send first.</summary>
     public required string ShortAnswer { get; init; }
 
@@ -23,6 +26,12 @@ public sealed record GuidanceAnswer
 
     /// <summary>The passages the answer was built from, best first.</summary>
     public IReadOnlyList<GuidancePassage> Passages { get; init; } = [];
+
+    /// <summary>
+    /// Titles of related guidance the answer did not cite, best first, to offer as follow-ups; sent
+    /// back as a question, each title retrieves its own topic. Empty for safety replies.
+    /// </summary>
+    public IReadOnlyList<string> RelatedTopics { get; init; } = [];
 
     /// <summary>Confidence 0..1 that the passages answer the question.</summary>
     public double Confidence { get; init; }

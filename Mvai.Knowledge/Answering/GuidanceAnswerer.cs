@@ -13,10 +13,15 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     /// <summary>Below this confidence the answerer offers topics and a human instead of guessing.</summary>
     public const double LowConfidenceThreshold = 0.45;
 
+    /// <summary>How many related topics an answer offers (two leave room for the two fixed buttons).</summary>
+    public const int RelatedTopicCount = 2;
+
     // A best BM25F score at or above this counts as a strong lexical match (tuned on the eval set).
     private const double StrongScore = 9.0;
     private readonly GuidanceIndex _index;
     private readonly SafetyScreen _safety;
+    private readonly Dictionary<string, PassageSentence[]> _sentences;
+    private readonly RelatedTopicFinder _related;
 
     /// <summary>Creates the answerer.</summary>
     /// <param name="index">The passage index.</param>
@@ -25,6 +30,8 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     {
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _safety = safety ?? throw new ArgumentNullException(nameof(safety));
+        _sentences = SentencePicker.Prepare(index.Corpus.Passages);
+        _related = new RelatedTopicFinder(index.Corpus);
     }
 
     /// <inheritdoc/>
@@ -47,24 +54,28 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
             return new GuidanceAnswer { Kind = AnswerKind.Safety, Safety = verdict.Kind, ShortAnswer = verdict.Reply, Confidence = 1 };
         }
 
-        var hits = _index.Search(question, 6);
-        var confidence = Confidence(hits);
+        // A wider ranking than the answer uses, so related topics come from the same search.
+        var ranked = _index.Search(question, 16);
+        var hits = ranked.Take(6).ToList();
+        var confidence = Confidence(ranked);
         if (confidence < LowConfidenceThreshold)
         {
-            return LowConfidence(hits, confidence);
+            return LowConfidence(ranked, confidence);
         }
 
         var best = hits[0];
-        var words = TextAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal);
-        var shortAnswer = string.Join(' ', SentenceSplitter.Split(best.Passage.Text).Take(2));
+        var picker = new SentencePicker(_index.TermWeights(question));
+        var bestSentences = _sentences[best.Passage.Id];
+
+        // Passages are written lead first, so the best passage's opening is the direct answer.
+        var lead = bestSentences.Take(2).Select(s => s.Text).ToList();
+        var shortAnswer = string.Join(' ', lead);
         var used = new List<GuidancePassage> { best.Passage };
         var points = new List<string>();
+        bool Said(string s) => lead.Contains(s) || points.Contains(s, StringComparer.OrdinalIgnoreCase);
         foreach (var hit in hits.Skip(1).Where(h => h.Score >= best.Score * 0.25))
         {
-            var sentence = SentenceSplitter.Split(hit.Passage.Text)
-                .Where(s => !shortAnswer.Contains(s, StringComparison.Ordinal) && !points.Contains(s, StringComparer.OrdinalIgnoreCase))
-                .OrderByDescending(s => TextAnalyzer.Terms(s).Count(words.Contains))
-                .FirstOrDefault();
+            var sentence = picker.BestPoint(_sentences[hit.Passage.Id], Said);
             if (sentence is not null && points.Count < 4)
             {
                 points.Add(sentence);
@@ -72,12 +83,17 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
             }
         }
 
-        // When the other passages are far weaker, the best passage's later sentences beat padding.
-        points.AddRange(SentenceSplitter.Split(best.Passage.Text).Skip(2).Take(Math.Max(0, 2 - points.Count)));
+        // When the other passages are far weaker, the best passage's other sentences beat padding.
+        while (points.Count < 2 && picker.BestPoint(bestSentences, Said) is { } more)
+        {
+            points.Add(more);
+        }
+
         return new GuidanceAnswer
         {
-            Kind = AnswerKind.Answered, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
+            Kind = AnswerKind.Answered, Headline = best.Passage.Heading, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
             Citations = Cite(used), Confidence = confidence,
+            RelatedTopics = _related.Find(ranked, used.Select(p => p.DocumentId), RelatedTopicCount),
         };
     }
 
@@ -96,10 +112,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
 
     private GuidanceAnswer LowConfidence(IReadOnlyList<SearchHit> hits, double confidence)
     {
-        var topics = hits.Select(h => h.Passage.DocumentId).Distinct(StringComparer.Ordinal)
-            .Concat(["media-first-hour", "family-assistance-center", "wellness-first-days", "donations-and-volunteers"])
-            .Distinct(StringComparer.Ordinal).Take(4)
-            .Select(id => _index.Corpus.FindDocument(id)?.Title).OfType<string>().ToList();
+        var topics = _related.Find(hits, [], 4);
         var help = _index.Corpus.FindDocument("about-mvai-request-help")?.Passages is { Count: > 0 } ps ? ps[0] : null;
         return new GuidanceAnswer
         {
@@ -107,6 +120,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
             ShortAnswer = "I'm not confident the guidance I have covers that, and I'd rather not guess. " +
                 "An MVAI peer advisor can help you directly: use the IACP \"Request Assistance\" page.",
             KeyPoints = [.. topics.Select(t => "The guidance covers: " + t)],
+            RelatedTopics = [.. topics.Take(RelatedTopicCount)],
             Passages = help is null ? [] : [help],
             Citations = help is null ? [] : Cite([help]),
             Confidence = confidence,

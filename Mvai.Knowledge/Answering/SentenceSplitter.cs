@@ -31,7 +31,8 @@ public static partial class SentenceSplitter
     [GeneratedRegex(@"^([-*+]|\d+[.)])\s+")]
     private static partial Regex ListMarker();
 
-    // Split after ". ", "! " or "? " followed by a capital or digit, so "e.g. the" and "1-800-..." stay whole.
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9""(])")]
+    // Split after ". ", "! " or "? " (or a closing quote after them) followed by a capital or
+    // digit, so "e.g. the" and "1-800-..." stay whole.
+    [GeneratedRegex(@"(?<=[.!?][""\u201d)]?)\s+(?=[A-Z0-9""(\u201c])")]
     private static partial Regex SentenceEnd();
 }

@@ -1,13 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace Mvai.Knowledge.Corpus;
 
 /// <summary>One curated guidance file: its front matter and the passages of its body.</summary>
-public sealed record GuidanceDocument
+public sealed partial record GuidanceDocument
 {
     /// <summary>Unique id of the document across the corpus, e.g. <c>media-first-hour</c>.</summary>
     public required string Id { get; init; }
 
     /// <summary>Title shown to users.</summary>
     public required string Title { get; init; }
+
+    /// <summary>
+    /// The title without a trailing parenthetical ("(strategic lessons)") when enough is left: short
+    /// enough for a button, and still retrieves this document when sent back as a question.
+    /// </summary>
+    public string ShortTitle => TrailingParenthetical().Match(Title) is { Success: true } m && m.Index >= MinShortTitle ? Title[..m.Index] : Title;
 
     /// <summary>Topic, one of <see cref="CorpusVocabulary.Topics"/>.</summary>
     public required string Topic { get; init; }
@@ -32,4 +40,9 @@ public sealed record GuidanceDocument
 
     /// <summary>Path of the file the document was loaded from.</summary>
     public required string FilePath { get; init; }
+
+    private const int MinShortTitle = 20;
+
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingParenthetical();
 }

@@ -49,12 +49,16 @@ public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
                 return offline;
             }
 
+            var cited = passages.Select(p => _index.Corpus.FindDocument(p.DocumentId)?.ShortTitle).ToHashSet(StringComparer.Ordinal);
             return offline with
             {
                 ShortAnswer = reply.Content.Trim(),
                 KeyPoints = [],
                 Passages = passages,
                 Citations = [.. passages.SelectMany(p => p.Sources).DistinctBy(s => s.Url.AbsoluteUri, StringComparer.Ordinal)],
+
+                // The model read more passages than the offline answer cited; offer only what it did not.
+                RelatedTopics = [.. offline.RelatedTopics.Where(t => !cited.Contains(t))],
             };
         }
         // Any API failure degrades to the offline answer instead of an error message.

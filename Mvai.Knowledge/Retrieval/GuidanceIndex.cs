@@ -1,4 +1,3 @@
-using System.Numerics;
 using Mvai.Knowledge.Corpus;
 
 namespace Mvai.Knowledge.Retrieval;
@@ -8,12 +7,18 @@ namespace Mvai.Knowledge.Retrieval;
 /// keywords weighted above the body, plus synonyms, typo fixes and a phase boost. Everything
 /// query-independent (per-term partial scores, typo table) is computed once at construction.
 /// </summary>
-public sealed class GuidanceIndex
+public sealed partial class GuidanceIndex
 {
     private const double K1 = 1.2;
+    private const double SynonymTieBreaker = 0.1;
+    private const double DocumentEvidence = 0.3;
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
     private readonly GuidancePassage[] _passages;
+    private readonly int[] _documentOf;
+    private readonly int _documentCount;
     private readonly Dictionary<string, (int[] Passages, float[] Scores)> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly double _maxIdf;
     private readonly QueryParser _parser;
 
     /// <summary>Builds the index; costs a few milliseconds for the shipped corpus.</summary>
@@ -23,6 +28,9 @@ public sealed class GuidanceIndex
         ArgumentNullException.ThrowIfNull(corpus);
         Corpus = corpus;
         _passages = [.. corpus.Passages];
+        var documents = _passages.Select(p => p.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        _documentOf = [.. _passages.Select(p => documents.IndexOf(p.DocumentId))];
+        _documentCount = documents.Count;
         var fields = _passages.Select(p =>
         {
             var doc = corpus.FindDocument(p.DocumentId);
@@ -60,10 +68,12 @@ public sealed class GuidanceIndex
 
         foreach (var (term, list) in raw)
         {
-            var idf = Math.Log(1 + ((_passages.Length - list.Count + 0.5) / (list.Count + 0.5)));
+            var idf = _idf[term] = Math.Log(1 + ((_passages.Length - list.Count + 0.5) / (list.Count + 0.5)));
             _postings[term] = ([.. list.Select(x => x.Item1)], [.. list.Select(x => (float)(idf * x.Item2 * (K1 + 1) / (x.Item2 + K1)))]);
         }
 
+        // A word the corpus never uses is as telling as the rarest word it does.
+        _maxIdf = Math.Log(1 + ((_passages.Length - 0.5) / 1.5));
         var typos = new TypoCorrector(_postings.Keys, t => _postings.TryGetValue(t, out var p) ? p.Passages.Length : 0);
         _parser = new QueryParser(_postings.ContainsKey, typos);
     }
@@ -84,30 +94,28 @@ public sealed class GuidanceIndex
     public IReadOnlyList<SearchHit> Search(string question, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var (terms, concepts) = _parser.Parse(question);
-        if (concepts == 0)
+        var (terms, words) = _parser.Parse(question);
+        if (words.Count == 0)
         {
             return [];
         }
 
-        var scores = new double[_passages.Length];
-        var masks = new ulong[_passages.Length];
-        foreach (var term in terms)
-        {
-            if (!_postings.TryGetValue(term.Term, out var posting))
-            {
-                continue;
-            }
+        var scores = Score(terms, out var masks);
+        var coverages = new double[scores.Length];
+        // A word the corpus never uses ("precinct", "france") weighs as much as its rarest
+        // word: the question is likely about something the guidance does not cover.
+        var conceptIdf = words.Select(w => _idf.TryGetValue(w, out var idf) ? idf : _maxIdf).ToArray();
+        var totalIdf = conceptIdf.Sum();
+        var phase = PhaseDetector.Detect(question);
 
-            for (var j = 0; j < posting.Passages.Length; j++)
-            {
-                scores[posting.Passages[j]] += term.Weight * posting.Scores[j];
-                masks[posting.Passages[j]] |= term.ConceptMask;
-            }
+        // "tonight" or "anniversary" is answered by the phase a passage is tagged with, not by
+        // the passage repeating the word, so a passage of that phase covers those words.
+        var phaseWords = 0UL;
+        for (var w = 0; phase is not null && w < words.Count; w++)
+        {
+            phaseWords |= PhaseDetector.Detect(words[w]) == phase ? 1UL << w : 0;
         }
 
-        var phase = PhaseDetector.Detect(question);
-        var hits = new List<SearchHit>();
         for (var i = 0; i < scores.Length; i++)
         {
             if (scores[i] <= 0)
@@ -115,14 +123,44 @@ public sealed class GuidanceIndex
                 continue;
             }
 
-            var boost = phase is not null && _passages[i].Phases.Contains(phase) ? PhaseBoost : 1.0;
-            var coverage = BitOperations.PopCount(masks[i]) / (double)concepts;
+            var inPhase = phase is not null && _passages[i].Phases.Contains(phase);
+            var boost = inPhase ? PhaseBoost : 1.0;
+            var matched = masks[i] | (inPhase ? phaseWords : 0);
 
-            // Coverage enters the score so a passage that matches every word beats one that
-            // repeats a single frequent word many times.
-            hits.Add(new SearchHit(_passages[i], scores[i] * boost * (0.5 + (0.5 * coverage)), coverage));
+            // Coverage weighs each question word by its rarity, so matching "trial" counts for
+            // more than matching "next", and enters the score so a passage that matches the
+            // telling words beats one that repeats a single frequent word many times.
+            var covered = 0.0;
+            for (var w = 0; w < conceptIdf.Length; w++)
+            {
+                covered += (matched & (1UL << w)) != 0 ? conceptIdf[w] : 0;
+            }
+
+            coverages[i] = covered / totalIdf;
+            scores[i] *= boost * (0.5 + (0.5 * coverages[i]));
         }
 
-        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+        var final = WithDocumentEvidence(scores);
+        return [.. Enumerable.Range(0, final.Length).Where(i => final[i] > 0)
+            .Select(i => new SearchHit(_passages[i], final[i], coverages[i]))
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+    }
+
+    /// <summary>
+    /// How much each index term of a question is worth (query weight times rarity), synonyms and
+    /// typo fixes included: lets the answerer pick the sentences that answer the question.
+    /// </summary>
+    /// <param name="question">The user's text, as typed.</param>
+    /// <returns>Stemmed term to weight; terms the corpus never uses are left out.</returns>
+    public IReadOnlyDictionary<string, double> TermWeights(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in _parser.Parse(question).Terms.Where(t => _idf.ContainsKey(t.Term)))
+        {
+            weights[term.Term] = Math.Max(weights.GetValueOrDefault(term.Term), term.Weight * _idf[term.Term]);
+        }
+
+        return weights;
     }
 }

@@ -2,7 +2,8 @@ namespace Mvai.Knowledge.Retrieval;
 
 /// <summary>
 /// Turns a question into weighted index terms: the user's words (typos fixed), then the other
-/// members of every synonym group whose phrase occurs in the question, at a lower weight.
+/// members of every synonym group whose phrase occurs in the question, at a lower weight. A term
+/// may appear more than once: as the user's word and inside a synonym phrase.
 /// </summary>
 internal sealed class QueryParser
 {
@@ -25,7 +26,9 @@ internal sealed class QueryParser
     /// <summary>All single words of the synonym map, stemmed: typo targets besides the index vocabulary.</summary>
     public IEnumerable<string> SynonymVocabulary => _groups.SelectMany(g => g).SelectMany(p => p).Distinct(StringComparer.Ordinal);
 
-    public (List<QueryTerm> Terms, int ConceptCount) Parse(string question)
+    /// <summary>Parses a question.</summary>
+    /// <returns>The weighted terms and the query's content words (concepts), bit i of a mask standing for Words[i].</returns>
+    public (List<QueryTerm> Terms, List<string> Words) Parse(string question)
     {
         var words = TextAnalyzer.Terms(question).Distinct(StringComparer.Ordinal).Take(MaxConcepts).ToList();
         for (var i = 0; i < words.Count; i++)
@@ -36,10 +39,10 @@ internal sealed class QueryParser
             }
         }
 
-        var weights = new Dictionary<string, (double Weight, ulong Mask)>(StringComparer.Ordinal);
+        var terms = new List<QueryTerm>();
         for (var i = 0; i < words.Count; i++)
         {
-            Add(weights, words[i], 1.0, 1UL << i);
+            terms.Add(new QueryTerm(words[i], 1.0, 1UL << i, terms.Count));
         }
 
         // Longest phrases first: a word inside a matched phrase ("family" in "family assistance
@@ -56,18 +59,16 @@ internal sealed class QueryParser
             consumed |= longest > 1 ? matchedMask : 0;
 
             // A whole multi-word phrase is an unambiguous concept, so its acronym counts nearly
-            // as much as the user's own words.
+            // as much as the user's own words. Each phrase is one alternative for the concept.
             foreach (var phrase in group)
             {
                 var weight = longest > 1 && phrase.Length == 1 ? AcronymWeight : SynonymWeight;
-                foreach (var term in phrase)
-                {
-                    Add(weights, term, weight, matchedMask);
-                }
+                var alternative = terms.Count;
+                terms.AddRange(phrase.Select(term => new QueryTerm(term, weight, matchedMask, alternative)));
             }
         }
 
-        return ([.. weights.Select(kv => new QueryTerm(kv.Key, kv.Value.Weight, kv.Value.Mask))], words.Count);
+        return (terms, words);
     }
 
     private static (string[][] Group, ulong Mask, int Longest) Match(List<string> words, string[][] group)
@@ -85,13 +86,6 @@ internal sealed class QueryParser
     }
 
     private bool IsSynonymWord(string word) => _synonymWords.Contains(word);
-
-    private static void Add(Dictionary<string, (double Weight, ulong Mask)> weights, string term, double weight, ulong mask)
-    {
-        weights[term] = weights.TryGetValue(term, out var old)
-            ? (Math.Max(old.Weight, weight), old.Mask | mask)
-            : (weight, mask);
-    }
 
     // Words were de-duplicated, so a phrase is matched as consecutive words or, failing that, as
     // all its words present anywhere (chiefs write "center for family assistance" too).

@@ -20,6 +20,8 @@ public static class TextAnalyzer
         "some", "get", "got", "have", "has", "had", "having", "im", "ive", "dont", "not", "no", "pls", "please",
         "u", "ur", "r", "ok", "okay", "hey", "hi", "hello", "thanks", "need", "want", "know", "tell", "say",
         "one", "like", "really", "still", "also", "then", "up", "out", "go", "going", "thing", "things", "whats",
+        "everywhere", "everything", "everyone", "anything", "anyone", "something", "someone", "stuff", "lot", "lots",
+        "tons", "bunch", "actually", "basically", "literally", "anyway", "maybe", "probably", "kinda", "gonna",
     };
 
     /// <summary>Splits text into lower-case word tokens, apostrophes removed ("isn't" becomes "isnt").</summary>

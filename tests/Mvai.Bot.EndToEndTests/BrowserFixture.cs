@@ -7,18 +7,21 @@ namespace Mvai.Bot.EndToEndTests;
 /// One real assistant and one headless Debian Chromium per test class. The system browser is used
 /// (no Playwright browser download); a missing browser fails the tests with the reason.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
     public BotTestHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Settings for the assistant this fixture starts; none by default.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
     {
-        Host = await BotTestHost.StartAsync();
+        Host = await BotTestHost.StartAsync(Settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
     }

@@ -21,6 +21,13 @@ public sealed class QueryExpansionTests
     [InlineData("OVC", "office", "victim", "crime")]
     [InlineData("EAP", "employee", "assistance", "program")]
     [InlineData("since the shooting", "attack")]
+    [InlineData("fake posts about a second shooter", "rumors", "misinformation")]
+    [InlineData("how do we reach spanish speaking families", "language", "interpreters")]
+    [InlineData("how often do we brief them", "schedule")]
+    [InlineData("who should knock on the door", "notify", "notification")]
+    [InlineData("who is in charge at the scene", "command")]
+    [InlineData("what did they learn from pulse", "lessons")]
+    [InlineData("reporters camped outside her house", "home")]
     public void Synonyms_and_acronyms_expand(string question, params string[] expected)
     {
         var terms = Parser.Parse(question).Terms.Select(t => t.Term).ToHashSet();
@@ -30,7 +37,7 @@ public sealed class QueryExpansionTests
     [Fact]
     public void Users_words_outweigh_synonyms()
     {
-        var terms = Parser.Parse("press").Terms.ToDictionary(t => t.Term, t => t.Weight);
+        var terms = Parser.Parse("press").Terms.GroupBy(t => t.Term).ToDictionary(g => g.Key, g => g.Max(t => t.Weight));
         Assert.Equal(1.0, terms["press"]);
         Assert.True(terms["media"] < 1.0);
     }
@@ -44,4 +51,21 @@ public sealed class QueryExpansionTests
     [Fact]
     public void Short_words_are_not_typo_fixed() =>
         Assert.Null(new TypoCorrector(["fac"], _ => 1).Correct("fad"));
+
+    [Theory]
+    [InlineData("families are waiting", "notify")]
+    [InlineData("reporters everywhere", "everywher")]
+    [InlineData("is a debrief actually useful", "actually")]
+    public void Common_words_do_not_drag_in_unrelated_terms(string question, string absent) =>
+        Assert.DoesNotContain(Parser.Parse(question).Terms, t => t.Term == TextAnalyzer.Stem(absent));
+
+    [Fact]
+    public void Each_synonym_phrase_is_one_alternative_whose_words_add_up()
+    {
+        var phrase = Parser.Parse("jic").Terms.Where(t => t.Term is "joint" or "information" or "center").ToList();
+
+        Assert.Equal(3, phrase.Count);
+        Assert.Single(phrase.Select(t => t.Alternative).Distinct());
+        Assert.NotEqual(phrase[0].Alternative, Parser.Parse("jic").Terms.Single(t => t.Term == "jic" && t.Weight == 1.0).Alternative);
+    }
 }

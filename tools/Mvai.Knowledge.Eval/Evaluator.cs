@@ -46,7 +46,12 @@ public static class Evaluator
             if (c.ExpectedFacts.Count > 0)
             {
                 factCases++;
-                facts += c.ExpectedFacts.All(f => reply.Contains(f, StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+                var missing = c.ExpectedFacts.Where(f => !reply.Contains(f, StringComparison.OrdinalIgnoreCase)).ToList();
+                facts += missing.Count == 0 ? 1 : 0;
+                if (missing.Count > 0)
+                {
+                    misses.Add($"facts [{string.Join(", ", missing)}] missing ({outcome}): {c.Question}");
+                }
             }
         }
 

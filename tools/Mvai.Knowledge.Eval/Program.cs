@@ -12,6 +12,24 @@ var cases = JsonSerializer.Deserialize<List<EvalCase>>(File.ReadAllText(setPath)
     ?? throw new InvalidOperationException("Empty evaluation set.");
 var corpus = CorpusLoader.LoadDefault();
 var index = new GuidanceIndex(corpus);
+if (args is ["--explain", .. var questions])
+{
+    // Shows why a question ranks as it does: hits with scores and coverage, then the answer sent.
+    var explainer = new GuidanceAnswerer(index, new SafetyScreen());
+    foreach (var question in questions)
+    {
+        Console.WriteLine($"\n> {question}");
+        index.Search(question, 6).ToList().ForEach(h => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {h.Score,7:F2} {h.Coverage,5:F2} {h.Passage.Id}")));
+        var answer = explainer.Answer(question);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{answer.Kind}, confidence {answer.Confidence:F2}]"));
+        Console.WriteLine(AnswerFormatter.Format(answer));
+        answer.RelatedTopics.ToList().ForEach(t => Console.WriteLine("  related: " + t));
+    }
+
+    return;
+}
+
 using var lucene = new LuceneBaseline(corpus);
 var reports = new[]
 {

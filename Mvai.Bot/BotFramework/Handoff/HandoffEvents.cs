@@ -66,20 +66,9 @@ public static class HandoffEvents
         {
             value["message"] = status.Message;
         }
-        return new Activity
-        {
-            Type = ActivityTypes.Event,
-            Name = HandoffEventNames.HandoffStatus,
-            Id = Guid.NewGuid().ToString("N"),
-            Timestamp = DateTimeOffset.UtcNow,
-            ChannelId = reference.ChannelId,
-            ServiceUrl = reference.ServiceUrl,
-            Conversation = reference.Conversation,
-            From = reference.User,
-            Recipient = reference.Bot,
-            Locale = reference.Locale,
-            Value = value,
-        };
+        var activity = reference.GetContinuationActivity(HandoffEventNames.HandoffStatus);
+        activity.Value = value;
+        return activity;
     }
 
     /// <summary>Reads a <c>handoff.status</c> event; false for anything else or a value without a state.</summary>

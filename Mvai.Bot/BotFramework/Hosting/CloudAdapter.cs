@@ -13,6 +13,9 @@ namespace Mvai.Bot.BotFramework.Hosting;
 /// </summary>
 public sealed class CloudAdapter
 {
+    /// <summary>The name of the event activity a proactive turn (<see cref="ContinueConversationAsync"/>) carries.</summary>
+    public const string ContinueConversationEventName = "ContinueConversation";
+
     private readonly IBot _bot;
     private readonly IBotMiddleware[] _middleware;
     private readonly ChannelConnectionFactory _connections;
@@ -84,18 +87,7 @@ public sealed class CloudAdapter
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Event,
-            Name = "ContinueConversation",
-            Id = reference.ActivityId,
-            ChannelId = reference.ChannelId,
-            ServiceUrl = reference.ServiceUrl,
-            Conversation = reference.Conversation,
-            From = reference.User,
-            Recipient = reference.Bot,
-            Locale = reference.Locale,
-        };
+        var activity = reference.GetContinuationActivity(ContinueConversationEventName, reference.ActivityId);
         var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(reference.ServiceUrl));
         using (await _locks.AcquireAsync($"{reference.ChannelId}/{reference.Conversation?.Id}", cancellationToken))
         {

@@ -16,4 +16,22 @@ public sealed class ConversationReference
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Properties { get; set; }
+
+    /// <summary>
+    /// An event activity addressed as if the user had sent it into this conversation (GetContinuationActivity in the
+    /// SDK): what proactive turns, hub status reports and timers run through the bot.
+    /// </summary>
+    public Activity GetContinuationActivity(string name, string? id = null) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = name,
+        Id = id ?? Guid.NewGuid().ToString("N"),
+        Timestamp = DateTimeOffset.UtcNow,
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Conversation = Conversation,
+        From = User,
+        Recipient = Bot,
+        Locale = Locale,
+    };
 }

@@ -8,7 +8,7 @@ namespace Mvai.Bot.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Replies come back in the HTTP response (expectReplies); anything sent later (an advisor's reply, a proactive
-/// message) goes to <paramref name="serviceUrl"/>, e.g. a <see cref="ChannelConnectorServer"/>.
+/// message) goes to <paramref name="serviceUrl"/>, e.g. a ChannelConnectorServer.
 /// </remarks>
 public sealed class Conversation(
     BotTestHost host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")

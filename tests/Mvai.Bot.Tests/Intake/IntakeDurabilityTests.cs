@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
 using Mvai.Bot.BotFramework.Protocol;
@@ -94,12 +93,7 @@ public sealed class IntakeDurabilityTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", summary[0].Attachments![0].ContentType);
 
         // The Playground's captured Action.Submit, carrying our card's data, in this conversation.
-        var submit = ProtocolJson.ParseActivity(Encoding.UTF8.GetBytes(
-            JsonNode.Parse(File.ReadAllText(RepositoryPaths.TestData("captures", "teams-playground", "04-message-adaptivecard-submit.json")))!["body"]!.ToJsonString()))!;
-        var template = chat.NewActivity(ActivityTypes.Message);
-        (submit.Conversation, submit.From, submit.Recipient, submit.ServiceUrl) = (template.Conversation, template.From, template.Recipient, template.ServiceUrl);
-        submit.Value = new JsonObject { ["intakeAction"] = IntakeMessages.Confirm };
-        var received = await chat.SendAsync(submit);
+        var received = await chat.SendAsync(CapturedCardSubmit.For(chat, new JsonObject { ["intakeAction"] = IntakeMessages.Confirm }));
 
         Assert.StartsWith("Your request has been received", received[^1].Text, StringComparison.Ordinal);
     }

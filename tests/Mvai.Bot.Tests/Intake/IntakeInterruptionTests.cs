@@ -34,6 +34,8 @@ public sealed class IntakeInterruptionTests : IAsyncLifetime
 
         Assert.Contains("Sources:", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("family", replies[0].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["Request MVAI assistance", "Talk to an advisor"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.DoesNotContain("You can also ask about", replies[0].Text, StringComparison.Ordinal);
         await chat.ExpectAsync("555-234-0100", IntakeMessages.AskEmail);
     }
 

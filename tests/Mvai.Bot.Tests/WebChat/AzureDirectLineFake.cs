@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.WebChat;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Authentication.Fakes;
 

@@ -2,13 +2,14 @@ using System.Text.RegularExpressions;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Intake.Validation;
 
-namespace Mvai.Bot.Intake;
+namespace Mvai.Bot.Intake.Prefill;
 
 /// <summary>
-/// Reads what the first message already says ("we had a shooting last night in Springfield, IL") so the
-/// intake does not ask it again: incident type, date, city and state, agency.
+/// Reads what the first message already says ("we had a shooting last night in Springfield, IL") with the
+/// recognizers and a few rules, so the intake does not ask it again: incident type, date, city and state, agency.
+/// Every value found here has passed the intake's own validators.
 /// </summary>
-public static partial class IntakePrefill
+public static partial class RulePrefill
 {
     public static AssistanceRequest Extract(string? text, DateTime userNow)
     {

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Mvai.Bot.Handoff.Console;
+
+/// <summary>
+/// HTTP Basic with an advisor account, for scripts. Also answers every console challenge: 401 with
+/// <c>WWW-Authenticate</c> naming the ways in (Basic, plus Bearer when Entra ID is configured).
+/// </summary>
+internal sealed class AdvisorBasicHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    AdvisorAccountDirectory accounts,
+    IOptions<AdvisorConsoleOptions> consoleOptions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    public const string Realm = "MVAI advisor console";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
+            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        string credentials;
+        try
+        {
+            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+        }
+        catch (FormatException)
+        {
+            return AuthenticateResult.Fail("Malformed Basic credentials");
+        }
+        var colon = credentials.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return AuthenticateResult.Fail("Malformed Basic credentials");
+        }
+        var advisor = await accounts.SignInAsync(credentials[..colon], credentials[(colon + 1)..], "basic", Context.RequestAborted);
+        return advisor is null
+            ? AuthenticateResult.Fail("Wrong advisor credentials")
+            : AuthenticateResult.Success(new AuthenticationTicket(AdvisorAuthentication.Principal(advisor, "account", Scheme.Name), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        WriteChallenge(Response, consoleOptions.Value);
+        return Task.CompletedTask;
+    }
+
+    public static void WriteChallenge(HttpResponse response, AdvisorConsoleOptions options)
+    {
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        // A Basic challenge makes browsers pop up their own password dialog over the console page's sign-in
+        // form, so the page's requests are told to use a session instead.
+        var fromConsolePage = string.Equals(response.HttpContext.Request.Headers[SameOriginFilter.HeaderName], SameOriginFilter.HeaderValue,
+            StringComparison.Ordinal);
+        response.Headers.Append("WWW-Authenticate", fromConsolePage
+            ? $"Session realm=\"{Realm}\""
+            : $"Basic realm=\"{Realm}\", charset=\"UTF-8\"");
+        if (options.Entra.IsConfigured)
+        {
+            response.Headers.Append("WWW-Authenticate", $"Bearer realm=\"{Realm}\"");
+        }
+    }
+}

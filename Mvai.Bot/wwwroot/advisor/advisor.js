@@ -1,0 +1,76 @@
+// The MVAI advisor console: plain JS modules against /api/advisor, polling every two seconds.
+// Everything from the server is inserted with textContent, never as HTML.
+import { $, call, setSignedIn, whenSignedOut } from './console-api.js';
+import { refreshQueue } from './queue-panel.js';
+import { closeCasePanel, refreshCase, selectCase, selectedCaseId, wireCaseActions } from './case-panel.js';
+
+const refreshEvery = 2000;
+let timer = null;
+let busy = false;
+
+function showSignIn(message) {
+  setSignedIn(false);
+  if (timer) { clearInterval(timer); timer = null; }
+  $('desk').hidden = true;
+  $('account').hidden = true;
+  $('sign-in').hidden = false;
+  $('sign-in-error').textContent = message || '';
+  $('advisor-id').focus();
+}
+
+async function open(id) {
+  await selectCase(id);
+  await refreshQueue(selectedCaseId(), open);
+}
+
+async function refresh() {
+  if (busy || !timer) { return; }
+  busy = true;
+  try {
+    await refreshQueue(selectedCaseId(), open);
+    await refreshCase();
+  } catch (e) {
+    if (timer) { $('queue-status').textContent = 'Connection lost; retrying…'; }
+  } finally {
+    busy = false;
+  }
+}
+
+function showDesk(advisor) {
+  setSignedIn(true);
+  $('advisor-name').textContent = advisor.displayName;
+  $('account').hidden = false;
+  $('sign-in').hidden = true;
+  $('desk').hidden = false;
+  $('queue-heading').focus();
+  if (timer) { clearInterval(timer); }
+  timer = setInterval(refresh, refreshEvery);
+  // Alerts link to /advisor#case=<id>: open that case straight away.
+  const linked = /^#case=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+  if (linked) { open(linked[1]); } else { refresh(); }
+}
+
+whenSignedOut((hadSession) => showSignIn(hadSession ? 'Your session has ended. Please sign in again.' : ''));
+wireCaseActions(() => refreshQueue(selectedCaseId(), open));
+
+$('sign-in-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('sign-in-error').textContent = '';
+  const result = await call('/session', { method: 'POST', body: { id: $('advisor-id').value, secret: $('advisor-secret').value } });
+  $('advisor-secret').value = '';
+  if (result.status === 200) { showDesk(result.body); } else {
+    $('sign-in-error').textContent = (result.body && result.body.error) || 'Sign-in failed.';
+  }
+});
+
+$('sign-out').addEventListener('click', async () => {
+  await call('/session/logout', { method: 'POST' });
+  closeCasePanel();
+  showSignIn('You have signed out.');
+});
+
+$('show-closed').addEventListener('change', refresh);
+
+call('/me').then((result) => {
+  if (result.status === 200) { showDesk(result.body); }
+}).catch(() => { /* showSignIn already ran */ });

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Mvai.Bench;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Mvai.Bot;
+
+// A load benchmark, not a test: the real app (Kestrel, SQLite, the whole bot) on loopback, driven by N concurrent
+// simulated users over HTTP with expectReplies, printing turns per second, latency percentiles and memory.
+var options = BenchOptions.Parse(args);
+var repository = FindRepository();
+var database = Path.Combine(Path.GetTempPath(), $"mvai-bench-{Guid.NewGuid():N}.db");
+var app = MvaiAssistantApp.Build(
+    ["--urls", "http://127.0.0.1:0", "--contentRoot", Path.Combine(repository, "Mvai.Bot")],
+    builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Storage:ConnectionString"] = $"Data Source={database}",
+        ["Logging:LogLevel:Default"] = "Warning",
+    }));
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency.Max() * 2 })
+{
+    BaseAddress = new Uri(address.TrimEnd('/') + "/"),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"MVAI Assistant load benchmark: SQLite, {Environment.ProcessorCount} cores, {options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per level"));
+Console.WriteLine("Each conversation: greeting, a guidance question, a complete request for assistance confirmed and stored.");
+Console.WriteLine("(client and server share this process and its cores; figures include the client's own work)");
+Console.WriteLine();
+Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn");
+foreach (var level in options.Concurrency)
+{
+    Console.WriteLine(await RunLevelAsync(http, level, options));
+}
+
+await app.StopAsync();
+await app.DisposeAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
+{
+    File.Delete(file);
+}
+
+static async Task<string> RunLevelAsync(HttpClient http, int conversations, BenchOptions options)
+{
+    var recorder = new LatencyRecorder();
+    using var stop = new CancellationTokenSource();
+    var workers = Enumerable.Range(1, conversations).Select(i => new BenchClient(http, recorder, i).RunAsync(stop.Token)).ToArray();
+    await Task.Delay(options.Warmup);
+    using var process = Process.GetCurrentProcess();
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
+    var measured = Stopwatch.StartNew();
+    recorder.Recording = true;
+    long peakWorkingSet = 0;
+    while (measured.Elapsed < options.Duration)
+    {
+        await Task.Delay(100);
+        process.Refresh();
+        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+    }
+    recorder.Recording = false;
+    var elapsed = measured.Elapsed;
+    var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+    await stop.CancelAsync();
+    await Task.WhenAll(workers);
+
+    var sorted = recorder.Sorted();
+    var errors = recorder.Errors == 0 ? string.Empty : $"\n               errors: {recorder.ErrorSummary}";
+    return errors + string.Create(CultureInfo.InvariantCulture,
+        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}");
+}
+
+static string FindRepository()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "Mvai.Bot.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the benchmark from inside the repository (Mvai.Bot.sln not found above it).");
+}
