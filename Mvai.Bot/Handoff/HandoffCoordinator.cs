@@ -63,10 +63,10 @@ public sealed class HandoffCoordinator(
             // Nobody in crisis is asked questions first, and a stored request already says how to reach them:
             // the on-call advisor is alerted at once.
             await AlertOnCallAsync(handoff, "after hours, " + ticket.Reason, cancellationToken);
-            await turn.SendActivityAsync(HandoffMessages.AfterHoursUrgent(NextOpening(now), _options.OnCallCallbackTarget), cancellationToken);
+            await turn.SendActivityAsync(HandoffMessages.AfterHoursUrgent(schedule.DescribeNextOpening(now), _options.OnCallCallbackTarget), cancellationToken);
             return new HandoffStart(handoff, NeedsTriage: false);
         }
-        await turn.SendActivityAsync(HandoffMessages.AfterHoursTriageIntro(NextOpening(now)), cancellationToken);
+        await turn.SendActivityAsync(HandoffMessages.AfterHoursTriageIntro(schedule.DescribeNextOpening(now)), cancellationToken);
         return new HandoffStart(handoff, NeedsTriage: true);
     }
 
@@ -90,7 +90,7 @@ public sealed class HandoffCoordinator(
             }
         }
         var done = Activity.CreateMessage(HandoffMessages.TriageDone(answers.IsUrgent, answers.CallbackPhone,
-            NextOpening(now), _options.OnCallCallbackTarget));
+            schedule.DescribeNextOpening(now), _options.OnCallCallbackTarget));
         done.SuggestedActions = new SuggestedActions { Actions = [.. HandoffMessages.MeanwhileTopics.Select(CardAction.ImBack)] };
         await turn.SendActivityAsync(done, cancellationToken);
     }
@@ -131,9 +131,6 @@ public sealed class HandoffCoordinator(
         await alerts.EnqueueAsync(new AdvisorAlert(handoff.Id, title, priority, details, link), cancellationToken);
         HandoffLog.OnCallAlerted(logger, handoff.Id, why);
     }
-
-    /// <summary>When the desk opens again, for users; null for a team that works only on call.</summary>
-    private string? NextOpening(DateTimeOffset now) => schedule.HasHours ? schedule.DescribeNextOpening(now) : null;
 
     private async Task<int> PositionInLineAsync(HandoffCase handoff, CancellationToken cancellationToken)
     {

@@ -24,9 +24,6 @@ public sealed class AdvisorSchedule
     /// <summary>The advisors' time zone.</summary>
     public TimeZoneInfo TimeZone => _plan.Hours.Zone;
 
-    /// <summary>False for a team that works only on call: no weekly hours, every handoff takes the after-hours path.</summary>
-    public bool HasHours => _plan.Hours.HasHours;
-
     /// <summary>True when <paramref name="at"/> falls in the weekly hours and not on a holiday.</summary>
     public bool IsOpen(DateTimeOffset at) => _plan.Hours.IsOpen(at);
 
@@ -38,14 +35,14 @@ public sealed class AdvisorSchedule
 
     /// <summary>
     /// The next opening for users, in the advisors' zone and named as such: "now", "Monday at 8:00 AM Eastern",
-    /// or with the date when it is a week or more away ("Monday, January 4 at 8:00 AM Eastern").
+    /// or with the date when it is a week or more away ("Monday, January 4 at 8:00 AM Eastern"). Null for a team
+    /// that works only on call (no weekly hours): there are no office hours to promise.
     /// </summary>
-    public string DescribeNextOpening(DateTimeOffset at)
+    public string? DescribeNextOpening(DateTimeOffset at)
     {
         if (!_plan.Hours.HasHours)
         {
-            // An on-call-only team has no office hours to promise.
-            return "when the on-call advisor responds";
+            return null;
         }
         var opens = NextOpening(at);
         if (opens == at)

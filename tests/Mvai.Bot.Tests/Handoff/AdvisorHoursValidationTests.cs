@@ -43,10 +43,14 @@ public sealed class AdvisorHoursValidationTests
     [Fact]
     public void NoOpeningHoursAtAll_MeansEveryHandoffIsAfterHours()
     {
-        var valid = AdvisorHoursPlan.TryParse(new AdvisorHoursOptions { TimeZone = "America/Chicago" }, out var plan, out var errors);
+        var options = new AdvisorHoursOptions { TimeZone = "America/Chicago" };
+        var valid = AdvisorHoursPlan.TryParse(options, out var plan, out var errors);
 
         Assert.True(valid, string.Join("; ", errors));
-        Assert.False(plan!.Hours.IsOpen(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)));
+        var tuesdayAfternoon = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+        Assert.False(plan!.Hours.IsOpen(tuesdayAfternoon));
+        // No office hours to promise the user.
+        Assert.Null(new AdvisorSchedule(Microsoft.Extensions.Options.Options.Create(options)).DescribeNextOpening(tuesdayAfternoon));
     }
 
     [Fact]
