@@ -10,9 +10,11 @@ namespace Mvai.Bot.BotFramework.State;
 public sealed class SqliteStorage : IStorage
 {
     private readonly string _connectionString;
+    private readonly TimeProvider _clock;
 
-    public SqliteStorage(string connectionString)
+    public SqliteStorage(string connectionString, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
         {
@@ -92,7 +94,7 @@ public sealed class SqliteStorage : IStorage
             command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$doc", item.Document.ToJsonString());
             command.Parameters.AddWithValue("$etag", etag);
-            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
+            command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
             command.Parameters.AddWithValue("$expected", item.ETag ?? string.Empty);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -117,6 +119,15 @@ public sealed class SqliteStorage : IStorage
         }
     }
 
+    public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Opens a pooled connection with the settings every operation needs.</summary>
     public SqliteConnection Open()
     {
@@ -127,4 +138,7 @@ public sealed class SqliteStorage : IStorage
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    // One UTC format everywhere, so timestamps compare correctly as text.
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }
