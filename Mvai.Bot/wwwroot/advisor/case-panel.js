@@ -1,5 +1,6 @@
 // One case: its facts, the live conversation, and what the advisor can do with it.
 import { $, call, caseUrl, waited, stateText } from './console-api.js';
+import { showRequestData, wireRequestData } from './request-data.js';
 
 let selectedId = null;
 let lastSequence = 0;
@@ -29,6 +30,7 @@ function renderCase(view) {
   $('reply-hint').textContent = mine ? '' : c.state === 'closed' ? 'This case is closed.' :
     c.state === 'claimed' ? 'Another advisor is handling this case.' : 'Claim the case to reply.';
   $('close-form').hidden = c.state === 'closed';
+  showRequestData(c);
   const audit = $('audit');
   audit.replaceChildren();
   for (const a of view.audit) {
@@ -129,4 +131,5 @@ export function wireCaseActions(afterChange) {
     await refreshCase();
     afterChange();
   });
+  wireRequestData((done) => { closeCasePanel(); afterChange(); $('queue-status').textContent = done; });
 }

@@ -5,6 +5,7 @@ using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
+using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.DirectLine;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;
@@ -71,7 +72,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IntakeHandoffAnswersCrisisAndWebChat_LeaveNoPersonalDataInTheLogs()
+    public async Task IntakeHandoffAnswersCrisisFailuresWebChatExportAndDelete_LeaveNoPersonalDataInTheLogs()
     {
         await IntakeThenHandoffWithAnAdvisorAsync();
         await AskAndConfideAsync();
@@ -79,6 +80,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         await ChatOverDirectLineAsync();
 
         Assert.Contains(_logs.Records, r => r.Contains("Handoff", StringComparison.Ordinal) && r.Contains("claimed", StringComparison.Ordinal));
+        Assert.Contains(_logs.Records, r => r.Contains("deleted by an advisor", StringComparison.Ordinal));
         Assert.Contains(_logs.Records, r => r.Contains("Turn failed", StringComparison.Ordinal) && r.Contains("FormatException", StringComparison.Ordinal));
         Assert.Contains(_logs.Records, r => r.Contains("Turn failed", StringComparison.Ordinal) && r.Contains("ConnectorException", StringComparison.Ordinal));
         var leaks = Forbidden.SelectMany(value => _logs.Containing(value).Select(record => $"{value}: {record}")).ToList();
@@ -98,7 +100,8 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         await chat.AnswerAsync(from: IntakeScript.IndexOf(IntakeMessages.AskContactMethod), until: IntakeScript.IndexOf(IntakeMessages.AskDetails));
         await chat.ExpectAsync(EventDescription, IntakeMessages.AskConsent);
         await chat.ExpectAsync("yes", IntakeMessages.AskSummaryAction);
-        await chat.ExpectAsync(IntakeMessages.Confirm, HandoffMessages.OfferAfterIntake);
+        var received = await chat.ExpectAsync(IntakeMessages.Confirm, HandoffMessages.OfferAfterIntake);
+        var reference = ReferenceNumbers.Find(string.Join(" ", received.Select(IntakeScript.Said)))!;
         await chat.SayAsync("yes");
 
         var caseId = (string)(await _alice.QueueAsync())[0]!["id"]!;
@@ -115,6 +118,11 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         var texts = await _channel.WaitForTextsAsync(3);
         Assert.Contains(HandoffMessages.FromAdvisor(TestAdvisors.AliceName, AdvisorReply), texts);
         await Eventually.TrueAsync(() => Task.FromResult(_channel.Texts().Contains(HandoffMessages.AdvisorEnded)), "the user to hear the advisor left");
+
+        using var export = await _alice.GetAsync($"api/advisor/requests/{reference}/export");
+        Assert.Contains(Email, await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var deleted = await _alice.Http.DeleteAsync($"api/advisor/requests/{reference}");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
     }
 
     private async Task AskAndConfideAsync()
