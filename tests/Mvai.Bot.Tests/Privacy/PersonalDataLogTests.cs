@@ -5,7 +5,6 @@ using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
-using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.DirectLine;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;
@@ -100,8 +99,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         await chat.AnswerAsync(from: IntakeScript.IndexOf(IntakeMessages.AskContactMethod), until: IntakeScript.IndexOf(IntakeMessages.AskDetails));
         await chat.ExpectAsync(EventDescription, IntakeMessages.AskConsent);
         await chat.ExpectAsync("yes", IntakeMessages.AskSummaryAction);
-        var received = await chat.ExpectAsync(IntakeMessages.Confirm, HandoffMessages.OfferAfterIntake);
-        var reference = ReferenceNumbers.Find(string.Join(" ", received.Select(IntakeScript.Said)))!;
+        var reference = await chat.ConfirmAsync();
         await chat.SayAsync("yes");
 
         var caseId = (string)(await _alice.QueueAsync())[0]!["id"]!;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Mvai.Bot.BotFramework.Transcripts;
-using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Handoff;
@@ -38,7 +37,7 @@ public sealed class RequestDataTests : IAsyncLifetime
     public async Task Export_HoldsTheRequestItsCasesWithMessagesAndAuditAndTheTranscript_AndIsAudited()
     {
         var chat = _scenario.NewChat();
-        var reference = await SubmitAsync(chat);
+        var reference = await chat.SubmitRequestAsync();
         var caseId = await HandOverAsync(chat, close: true);
 
         using var response = await _alice.GetAsync($"api/advisor/requests/{reference}/export");
@@ -66,7 +65,7 @@ public sealed class RequestDataTests : IAsyncLifetime
     public async Task Delete_RemovesTheRequestTranscriptAndHandoffData_AndLeavesOnlyWhoWhenAndWhich()
     {
         var chat = _scenario.NewChat();
-        var reference = await SubmitAsync(chat);
+        var reference = await chat.SubmitRequestAsync();
         var caseId = await HandOverAsync(chat, close: true);
         _scenario.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -105,7 +104,7 @@ public sealed class RequestDataTests : IAsyncLifetime
     public async Task Delete_IsRefusedWhileAnAdvisorIsStillOnTheCase_AndFromAPageWithoutTheConsoleHeader()
     {
         var chat = _scenario.NewChat();
-        var reference = await SubmitAsync(chat);
+        var reference = await chat.SubmitRequestAsync();
         await HandOverAsync(chat, close: false);
 
         using (var open = await _alice.Http.DeleteAsync($"api/advisor/requests/{reference}"))
@@ -136,14 +135,6 @@ public sealed class RequestDataTests : IAsyncLifetime
 
     private static string Line(JsonNode? entry) =>
         $"{entry!["action"]} {entry["reference"]} by {entry["actor"]} at {entry["at"]!.GetValue<DateTimeOffset>():O}";
-
-    private static async Task<string> SubmitAsync(Conversation chat)
-    {
-        await chat.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
-        await chat.AnswerAsync();
-        var received = await chat.ExpectAsync(IntakeMessages.Confirm, HandoffMessages.OfferAfterIntake);
-        return ReferenceNumbers.Find(string.Join(" ", received.Select(IntakeScript.Said)))!;
-    }
 
     /// <summary>Accepts the advisor offered after the intake; Alice claims, replies and, when asked, closes.</summary>
     private async Task<string> HandOverAsync(Conversation chat, bool close)

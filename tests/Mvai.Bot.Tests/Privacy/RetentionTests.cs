@@ -48,10 +48,10 @@ public sealed class RetentionTests : IAsyncLifetime
     public async Task After31Days_FinishedRequestsCasesAndTranscriptsGo_WhileOpenCasesUnhandledRequestsAndYoungRecordsStay()
     {
         var notHandedOver = _scenario.NewChat("user-a");
-        var unhandledReference = await SubmitRequestAsync(notHandedOver);
+        var unhandledReference = await notHandedOver.SubmitRequestAsync();
         Assert.NotEmpty(await notHandedOver.SayAsync("no"));
         var handedOver = _scenario.NewChat("user-b");
-        var handedOverReference = await SubmitRequestAsync(handedOver);
+        var handedOverReference = await handedOver.SubmitRequestAsync();
         var oldCase = await HandOverAndCloseAsync(handedOver);
         var stillWaiting = _scenario.NewChat("user-c");
         await stillWaiting.SayAsync("talk to an advisor");
@@ -59,7 +59,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         _scenario.Clock.Advance(TimeSpan.FromDays(25));
         var recent = _scenario.NewChat("user-d");
-        var recentReference = await SubmitRequestAsync(recent);
+        var recentReference = await recent.SubmitRequestAsync();
         var recentCase = await HandOverAndCloseAsync(recent);
 
         _scenario.Clock.Advance(TimeSpan.FromDays(6));
@@ -90,7 +90,7 @@ public sealed class RetentionTests : IAsyncLifetime
     public async Task AHandedOverRequest_StaysWhileItsCaseIsOpen_AndUntil30DaysAfterTheCaseClosed()
     {
         var chat = _scenario.NewChat();
-        var reference = await SubmitRequestAsync(chat);
+        var reference = await chat.SubmitRequestAsync();
         Assert.NotEmpty(await chat.SayAsync("yes"));
         var caseId = (await _scenario.OpenCaseAsync(chat)).Id;
         var retention = Services.GetRequiredService<DataRetention>();
@@ -189,16 +189,6 @@ public sealed class RetentionTests : IAsyncLifetime
         await outbox.AddAsync("alert-" + caseId, AlertTestSettings.Alert(caseId), [new(AlertChannels.Email, "duty@mvai.example")], at, default);
         var delivery = Assert.Single(await outbox.ClaimDueAsync("instance", at, TimeSpan.FromMinutes(1), 10, default));
         await outbox.MarkSentAsync(delivery.Id, at, default);
-    }
-
-    /// <summary>A complete intake up to the stored request, where the bot offers an advisor; returns the reference.</summary>
-    private static async Task<string> SubmitRequestAsync(Conversation chat)
-    {
-        await chat.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
-        await chat.AnswerAsync();
-        var received = await chat.ExpectAsync(IntakeMessages.Confirm, HandoffMessages.OfferAfterIntake);
-        return ReferenceNumbers.Find(string.Join(" ", received.Select(IntakeScript.Said)))
-            ?? throw new Xunit.Sdk.XunitException("No reference in the confirmation.");
     }
 
     /// <summary>Accepts the advisor offered after the intake; Alice claims and closes the case.</summary>
