@@ -74,6 +74,7 @@ export async function refreshCase() {
 
 export async function selectCase(id) {
   selectedId = id;
+  $('queue-notice').textContent = '';
   // The address names the case, as the links in on-call alerts do, so a reload comes back to it.
   window.history.replaceState(null, '', '#case=' + encodeURIComponent(id));
   lastSequence = 0;
@@ -131,5 +132,6 @@ export function wireCaseActions(afterChange) {
     await refreshCase();
     afterChange();
   });
-  wireRequestData((done) => { closeCasePanel(); afterChange(); $('queue-status').textContent = done; });
+  // The queue's own status line is rewritten on every refresh; what was deleted gets a line of its own.
+  wireRequestData((done) => { closeCasePanel(); $('queue-notice').textContent = done; afterChange(); });
 }
