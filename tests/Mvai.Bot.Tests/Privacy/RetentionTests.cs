@@ -143,6 +143,24 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoInstancesPurgingTheSameDatabaseAtOnce_DeleteEachRecordOnce_WithoutErrors()
+    {
+        var chat = _scenario.NewChat();
+        var reference = await chat.SubmitRequestAsync();
+        await HandOverAndCloseAsync(chat);
+        await using var second = await BotTestHost.StartAsync(TestAdvisors.OnDuty(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" }),
+            _scenario.Host.DatabasePath, builder => builder.Services.AddSingleton<TimeProvider>(_scenario.Clock));
+        _scenario.Clock.Advance(TimeSpan.FromDays(91));
+
+        var purges = await Task.WhenAll(
+            Services.GetRequiredService<DataRetention>().PurgeAsync(default),
+            second.Services.GetRequiredService<DataRetention>().PurgeAsync(default));
+
+        Assert.Equal((1, 1), (purges.Sum(p => p.Requests), purges.Sum(p => p.HandoffCases)));
+        Assert.Null(await Services.GetRequiredService<IAssistanceRequestStore>().FindAsync(reference, default));
+    }
+
+    [Fact]
     public async Task SentAlertsOlderThanTheCutoff_Go_UnsentAndRecentOnesStay()
     {
         var path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
