@@ -35,6 +35,7 @@ public static class MvaiAssistantApp
         builder.Services.AddWebChat(builder.Configuration);
 
         var app = builder.Build();
+        app.UseRedactedExceptionLogging();
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -15,4 +15,7 @@ internal static partial class HostingLog
     [LoggerMessage(1003, LogLevel.Information, "Rejected a request to /api/messages: {Status} {Reason}.")]
     public static partial void RequestRejected(ILogger logger, int status, string reason);
 
+    [LoggerMessage(1004, LogLevel.Error, "A request to {Endpoint} failed with an unhandled exception; answered 500.")]
+    public static partial void UnhandledRequestException(ILogger logger, Exception exception, string endpoint);
+
 }

@@ -29,6 +29,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
     private const string CloseNote = "Agreed a plan for the Oleander vigil with Zebulon";
     private const string WebChatText = "Our chaplain Ignatius Featherstonehaugh needs support";
     private const string ThrowingAnswer = "Wolfsbane Street precinct";
+    private const string FailingHandoffConversation = "conv-failing-handoff";
 
     /// <summary>Pieces that must never appear in a log, in any format the app might write them in.</summary>
     private static readonly string[] Forbidden =
@@ -58,6 +59,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
             {
                 builder.Logging.AddProvider(_logs);
                 builder.Services.AddSingleton<IBotMiddleware>(new ParseTextMiddleware(ThrowingAnswer));
+                builder.Services.AddSingleton<IBotMiddleware>(new FailOnEventsMiddleware(FailingHandoffConversation));
             });
         _alice = AdvisorClient.WithBasic(_host, TestAdvisors.AliceId, TestAdvisors.AliceSecret);
     }
@@ -82,6 +84,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         Assert.Contains(_logs.Records, r => r.Contains("deleted by an advisor", StringComparison.Ordinal));
         Assert.Contains(_logs.Records, r => r.Contains("Turn failed", StringComparison.Ordinal) && r.Contains("FormatException", StringComparison.Ordinal));
         Assert.Contains(_logs.Records, r => r.Contains("Turn failed", StringComparison.Ordinal) && r.Contains("ConnectorException", StringComparison.Ordinal));
+        Assert.Contains(_logs.Records, r => r.Contains("unhandled exception", StringComparison.Ordinal) && r.Contains("FormatException", StringComparison.Ordinal));
         var leaks = Forbidden.SelectMany(value => _logs.Containing(value).Select(record => $"{value}: {record}")).ToList();
         Assert.True(leaks.Count == 0, "Personal data in the logs:\n" + string.Join("\n", leaks));
     }
@@ -143,6 +146,13 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         message.Text = $"{Name} here, {Phone}";
         using var response = await _host.PostActivityAsync(message);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // A bug in the turn an advisor's claim starts: nothing catches it before the endpoint.
+        var handoff = new Conversation(_host, conversationId: FailingHandoffConversation, userId: "user-5", serviceUrl: _channel.ServiceUrl);
+        await handoff.SayAsync("talk to an advisor");
+        var caseId = (await _host.Services.GetRequiredService<IHandoffStore>().FindOpenAsync("test", FailingHandoffConversation, default))!.Id;
+        using var claim = await _alice.PostAsync($"api/advisor/cases/{caseId}/claim");
+        Assert.Equal(HttpStatusCode.InternalServerError, claim.StatusCode);
     }
 
     private async Task ChatOverDirectLineAsync()
@@ -157,6 +167,15 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
             return body.GetProperty("activities").EnumerateArray().Any(a => a.GetProperty("from").GetProperty("id").GetString() != "dl-user"
                 && a.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String);
         }, "the bot to answer over Direct Line");
+    }
+
+    /// <summary>Throws on the events of one conversation (the bot's proactive turns), with personal data in the message.</summary>
+    private sealed class FailOnEventsMiddleware(string conversationId) : IBotMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken) =>
+            turnContext.Activity.IsType(ActivityTypes.Event) && turnContext.Activity.Conversation?.Id == conversationId
+                ? throw new FormatException($"The input string '{Name}, {Phone}' was not in a correct format.")
+                : next(cancellationToken);
     }
 
     /// <summary>Stands in for a validator that parses the answer carelessly: int.Parse puts the input in its message.</summary>
