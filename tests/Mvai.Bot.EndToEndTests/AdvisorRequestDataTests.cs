@@ -22,20 +22,8 @@ public sealed class AdvisorRequestDataTests(AdvisorDeskFixture fixture) : IClass
         Assert.NotEmpty(await chat.SayAsync("yes"));
 
         await using var browser = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, Locale = "en-US" });
-        var console = await browser.NewPageAsync();
-        var cspViolations = new List<string>();
-        console.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                cspViolations.Add(message.Text);
-            }
-        };
-        console.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await console.GotoAsync(new Uri(fixture.Host.BaseAddress, "/advisor").ToString());
-        await console.GetByLabel("Advisor id").FillAsync(TestAdvisors.AliceId);
-        await console.GetByLabel("Password").FillAsync(TestAdvisors.AliceSecret);
-        await console.GetByLabel("Password").PressAsync("Enter");
+        var consolePage = await AdvisorConsolePage.SignInAsync(browser, fixture.Host.BaseAddress, Patience);
+        var console = consolePage.Page;
         var row = console.Locator("#queue-rows tr").Filter(new() { HasText = reference });
         await row.GetByRole(AriaRole.Button).ClickAsync(new() { Timeout = Patience });
 
@@ -59,6 +47,6 @@ public sealed class AdvisorRequestDataTests(AdvisorDeskFixture fixture) : IClass
             new() { Timeout = Patience });
         await Assertions.Expect(console.Locator("#case")).ToBeHiddenAsync();
         Assert.Null(await fixture.Host.Services.GetRequiredService<IAssistanceRequestStore>().FindAsync(reference, default));
-        Assert.Empty(cspViolations);
+        Assert.Empty(consolePage.CspViolations);
     }
 }
