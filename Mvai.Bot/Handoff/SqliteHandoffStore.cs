@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
 
@@ -95,7 +94,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
             insert.Parameters.AddWithValue("$reason", newCase.Reason.ToString());
             insert.Parameters.AddWithValue("$priority", newCase.BasePriority);
             insert.Parameters.AddWithValue("$reference", (object?)newCase.RequestReference ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$document", JsonSerializer.Serialize(CaseDocument.From(newCase), RequestJson.Options));
+            insert.Parameters.AddWithValue("$document", JsonSerializer.Serialize(HandoffCaseDocument.From(newCase), RequestJson.Options));
             insert.Parameters.AddWithValue("$at", Format(newCase.CreatedAt));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -156,7 +155,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
         {
             update.Transaction = transaction;
             update.CommandText = "UPDATE handoff_cases SET document = $document, base_priority = MAX(base_priority, $priority) WHERE id = $id";
-            update.Parameters.AddWithValue("$document", JsonSerializer.Serialize(CaseDocument.From(current with { Details = merged }), RequestJson.Options));
+            update.Parameters.AddWithValue("$document", JsonSerializer.Serialize(HandoffCaseDocument.From(current with { Details = merged }), RequestJson.Options));
             update.Parameters.AddWithValue("$priority", basePriority);
             update.Parameters.AddWithValue("$id", caseId);
             await update.ExecuteNonQueryAsync(cancellationToken);
@@ -290,7 +289,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JsonSerializer.Deserialize<CaseDocument>(reader.GetString(8), RequestJson.Options)!;
+            var document = JsonSerializer.Deserialize<HandoffCaseDocument>(reader.GetString(8), RequestJson.Options)!;
             cases.Add(new HandoffCase
             {
                 Id = reader.GetString(0),
@@ -319,10 +318,4 @@ internal sealed class SqliteHandoffStore : IHandoffStore
     private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    /// <summary>The parts of a case the queue never filters on.</summary>
-    private sealed record CaseDocument(string? UserName, List<KeyValuePair<string, string>> Details, ConversationReference ConversationReference)
-    {
-        public static CaseDocument From(HandoffCase c) => new(c.UserName, [.. c.Details], c.ConversationReference);
-    }
 }
