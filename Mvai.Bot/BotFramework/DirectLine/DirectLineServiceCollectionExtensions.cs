@@ -22,6 +22,9 @@ public static class DirectLineServiceCollectionExtensions
             postgres => new PostgresActivityLog(postgres, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ISigningKeyStore>(
             sqlite => new SqliteSigningKeyStore(sqlite), postgres => new PostgresSigningKeyStore(postgres)));
+        services.TryAddSingleton<IActivityRelay>(sp => sp.GetRequiredService<StorageBackend>().Select<IActivityRelay>(
+            sqlite => new SingleInstanceActivityRelay(), postgres => ActivatorUtilities.CreateInstance<PostgresActivityRelay>(sp, postgres)));
+        services.AddHostedService(sp => sp.GetRequiredService<IActivityRelay>());
         services.TryAddSingleton<ActivityNotifier>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineAuthorizer>();

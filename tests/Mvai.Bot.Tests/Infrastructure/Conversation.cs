@@ -15,6 +15,9 @@ public sealed class Conversation(
 {
     private int _sequence;
 
+    /// <summary>The instance the next message goes to; switch it to spread one conversation over several instances.</summary>
+    public BotTestHost Via { get; set; } = host;
+
     public string Id { get; } = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
 
     public Activity NewActivity(string type) => new()
@@ -35,15 +38,15 @@ public sealed class Conversation(
     {
         var activity = NewActivity(ActivityTypes.Message);
         activity.Text = text;
-        return host.ExpectRepliesAsync(activity);
+        return Via.ExpectRepliesAsync(activity);
     }
 
-    public Task<IList<Activity>> SendAsync(Activity activity) => host.ExpectRepliesAsync(activity);
+    public Task<IList<Activity>> SendAsync(Activity activity) => Via.ExpectRepliesAsync(activity);
 
     public Task<IList<Activity>> JoinAsync()
     {
         var activity = NewActivity(ActivityTypes.ConversationUpdate);
         activity.MembersAdded = [activity.From!, activity.Recipient!];
-        return host.ExpectRepliesAsync(activity);
+        return Via.ExpectRepliesAsync(activity);
     }
 }
