@@ -15,4 +15,7 @@ internal static partial class HostingLog
     [LoggerMessage(1003, LogLevel.Information, "Rejected a request to /api/messages: {Status} {Reason}.")]
     public static partial void RequestRejected(ILogger logger, int status, string reason);
 
+    [LoggerMessage(1004, LogLevel.Warning, "A {ActivityType} turn on channel {ChannelId} overlapped another turn of its conversation that saved first; its changes were discarded and the user asked to repeat.")]
+    public static partial void TurnOverlapped(ILogger logger, string? activityType, string? channelId);
+
 }

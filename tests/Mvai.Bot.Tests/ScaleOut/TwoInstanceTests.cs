@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Mvai.Bot.Assistant;
+using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
@@ -115,6 +116,22 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         var (_, polled) = await onA.GetActivitiesAsync(conversationId, token);
         Assert.Equal(AssistantMessages.Fallback, polled.GetProperty("activities")[1].GetProperty("text").GetString());
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
+    [Fact]
+    public async Task AChannelsRetryLandingOnTheOtherInstance_IsNotProcessedAgain()
+    {
+        var chat = new Conversation(_a);
+        var message = chat.NewActivity(ActivityTypes.Message);
+        message.Text = "We need MVAI help";
+
+        var first = await _a.ExpectRepliesAsync(message);
+        var retry = await _b.ExpectRepliesAsync(message);
+
+        Assert.StartsWith(IntakeMessages.AskName, first[^1].Text, StringComparison.Ordinal);
+        Assert.Empty(retry);
+        chat.Via = _b;
+        await chat.ExpectAsync("Pat Rivera", IntakeMessages.AskTitle);
     }
 
     private async Task<List<string>> StoredReferencesAsync()
