@@ -9,6 +9,7 @@ using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.DirectLine;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;
+using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
 namespace Mvai.Bot.Tests.ScaleOut;
@@ -31,8 +32,8 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         // Streams re-read the log only every five minutes here: a reply must reach them through the instances' relay.
         var settings = TestAdvisors.OnDuty(new Dictionary<string, string?> { ["DirectLine:StreamPollInterval"] = "00:05:00" });
         var instances = await Task.WhenAll(
-            BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings),
-            BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings));
+            BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings, OnItsOwnMachine),
+            BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings, OnItsOwnMachine));
         (_a, _b) = (instances[0], instances[1]);
     }
 
@@ -133,6 +134,23 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         chat.Via = _b;
         await chat.ExpectAsync("Pat Rivera", IntakeMessages.AskTitle);
     }
+
+    [Fact]
+    public async Task AnAdvisorSignedInOnOneInstance_IsSignedInOnTheOther()
+    {
+        using var onA = AdvisorClient.WithSession(_a);
+        await AssertOkAsync(onA.SignInAsync(TestAdvisors.AliceId, TestAdvisors.AliceSecret));
+        // The same browser, its next request sent to the other instance (cookies are per host, not per port).
+        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = onA.Cookies! }) { BaseAddress = _b.BaseAddress };
+        onB.DefaultRequestHeaders.Add("X-Requested-With", "mvai-console");
+
+        await AssertOkAsync(onB.GetAsync("api/advisor/queue"));
+    }
+
+    /// <summary>Without shared storage, each instance would keep Data Protection keys in its own machine's profile.</summary>
+    private static void OnItsOwnMachine(WebApplicationBuilder builder) =>
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(
+            new DirectoryInfo(Path.Combine(Path.GetTempPath(), "mvai-tests", $"keys-{Guid.NewGuid():N}")));
 
     private async Task<List<string>> StoredReferencesAsync()
     {
