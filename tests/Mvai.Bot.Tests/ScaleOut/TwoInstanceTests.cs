@@ -106,7 +106,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         var received = new List<JsonElement>();
         while (received.Count < 2)
         {
-            var frame = await DirectLineStreamTests.ReceiveAsync(socket, timeout.Token);
+            var frame = await DirectLineClient.ReceiveFrameAsync(socket, timeout.Token);
             if (frame.Length > 0)
             {
                 received.AddRange(JsonDocument.Parse(frame).RootElement.GetProperty("activities").EnumerateArray().Select(a => a.Clone()));
