@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Mvai.Bot.Intake.Requests;
 using Npgsql;
 
 namespace Mvai.Bot.Handoff;
@@ -100,7 +98,7 @@ internal sealed partial class PostgresHandoffStore
     {
         // The condition comes from this class, never from input; values are parameters.
         await using var command = new NpgsqlCommand(
-            $"SELECT {CaseColumns} FROM handoff_cases WHERE {where} ORDER BY created_at, ord", connection, transaction);
+            $"SELECT {HandoffCaseRow.Columns} FROM handoff_cases WHERE {where} ORDER BY created_at, ord", connection, transaction);
         for (var i = 0; i < parameters.Length; i++)
         {
             command.Parameters.AddWithValue($"p{i}", parameters[i]);
@@ -109,28 +107,7 @@ internal sealed partial class PostgresHandoffStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JsonSerializer.Deserialize<HandoffCaseDocument>(reader.GetString(8), RequestJson.Options)!;
-            cases.Add(new HandoffCase
-            {
-                Id = reader.GetString(0),
-                ChannelId = reader.GetString(1),
-                ConversationId = reader.GetString(2),
-                UserId = reader.GetString(3),
-                State = Enum.Parse<HandoffCaseState>(reader.GetString(4)),
-                Reason = Enum.Parse<HandoffReason>(reader.GetString(5)),
-                BasePriority = reader.GetInt32(6),
-                RequestReference = reader.IsDBNull(7) ? null : reader.GetString(7),
-                UserName = document.UserName,
-                Details = document.Details,
-                ConversationReference = document.ConversationReference,
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(9),
-                ClaimedBy = reader.IsDBNull(10) ? null : reader.GetString(10),
-                ClaimedAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-                ClosedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
-                ClosedBy = reader.IsDBNull(13) ? null : reader.GetString(13),
-                CloseNote = reader.IsDBNull(14) ? null : reader.GetString(14),
-                AlertedAt = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-            });
+            cases.Add(HandoffCaseRow.Read(reader, reader.GetFieldValue<DateTimeOffset>));
         }
         return cases;
     }

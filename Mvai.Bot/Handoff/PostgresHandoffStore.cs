@@ -12,10 +12,6 @@ namespace Mvai.Bot.Handoff;
 /// </summary>
 internal sealed partial class PostgresHandoffStore : IHandoffStore
 {
-    private const string CaseColumns =
-        "id, channel_id, conversation_id, user_id, state, reason, base_priority, request_reference, document, " +
-        "created_at, claimed_by, claimed_at, closed_at, closed_by, close_note, alerted_at";
-
     private const string UniqueViolation = "23505";
 
     private static readonly string[] Migrations =
@@ -163,7 +159,7 @@ internal sealed partial class PostgresHandoffStore : IHandoffStore
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO handoff_cases ({CaseColumns})
+            INSERT INTO handoff_cases ({HandoffCaseRow.Columns})
             VALUES (@id, @channel, @conversation, @user, 'Waiting', @reason, @priority, @reference, @document,
                     @at, NULL, NULL, NULL, NULL, NULL, NULL)
             """, connection, transaction))

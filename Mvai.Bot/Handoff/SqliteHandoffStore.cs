@@ -12,10 +12,6 @@ namespace Mvai.Bot.Handoff;
 /// </summary>
 internal sealed class SqliteHandoffStore : IHandoffStore
 {
-    private const string CaseColumns =
-        "id, channel_id, conversation_id, user_id, state, reason, base_priority, request_reference, document, " +
-        "created_at, claimed_by, claimed_at, closed_at, closed_by, close_note, alerted_at";
-
     private readonly SqliteStorage _database;
 
     public SqliteHandoffStore(SqliteStorage database)
@@ -83,7 +79,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
         {
             insert.Transaction = transaction;
             insert.CommandText = $"""
-                INSERT INTO handoff_cases ({CaseColumns})
+                INSERT INTO handoff_cases ({HandoffCaseRow.Columns})
                 VALUES ($id, $channel, $conversation, $user, 'Waiting', $reason, $priority, $reference, $document,
                         $at, NULL, NULL, NULL, NULL, NULL, NULL)
                 """;
@@ -280,7 +276,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // The condition comes from this class, never from input; values are parameters.
-        command.CommandText = $"SELECT {CaseColumns} FROM handoff_cases WHERE {where} ORDER BY created_at, rowid";
+        command.CommandText = $"SELECT {HandoffCaseRow.Columns} FROM handoff_cases WHERE {where} ORDER BY created_at, rowid";
         for (var i = 0; i < parameters.Length; i++)
         {
             command.Parameters.AddWithValue($"$p{i}", parameters[i]);
@@ -289,28 +285,7 @@ internal sealed class SqliteHandoffStore : IHandoffStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JsonSerializer.Deserialize<HandoffCaseDocument>(reader.GetString(8), RequestJson.Options)!;
-            cases.Add(new HandoffCase
-            {
-                Id = reader.GetString(0),
-                ChannelId = reader.GetString(1),
-                ConversationId = reader.GetString(2),
-                UserId = reader.GetString(3),
-                State = Enum.Parse<HandoffCaseState>(reader.GetString(4)),
-                Reason = Enum.Parse<HandoffReason>(reader.GetString(5)),
-                BasePriority = reader.GetInt32(6),
-                RequestReference = reader.IsDBNull(7) ? null : reader.GetString(7),
-                UserName = document.UserName,
-                Details = document.Details,
-                ConversationReference = document.ConversationReference,
-                CreatedAt = Parse(reader.GetString(9)),
-                ClaimedBy = reader.IsDBNull(10) ? null : reader.GetString(10),
-                ClaimedAt = reader.IsDBNull(11) ? null : Parse(reader.GetString(11)),
-                ClosedAt = reader.IsDBNull(12) ? null : Parse(reader.GetString(12)),
-                ClosedBy = reader.IsDBNull(13) ? null : reader.GetString(13),
-                CloseNote = reader.IsDBNull(14) ? null : reader.GetString(14),
-                AlertedAt = reader.IsDBNull(15) ? null : Parse(reader.GetString(15)),
-            });
+            cases.Add(HandoffCaseRow.Read(reader, i => Parse(reader.GetString(i))));
         }
         return cases;
     }

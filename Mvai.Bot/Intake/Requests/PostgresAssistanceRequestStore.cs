@@ -68,18 +68,7 @@ internal sealed class PostgresAssistanceRequestStore : IAssistanceRequestStore
         next.Parameters.AddWithValue("year", now.Year);
         var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
 
-        var stored = new StoredAssistanceRequest
-        {
-            Reference = ReferenceNumbers.Format(now.Year, sequence),
-            Request = draft.Request,
-            ChannelId = draft.ChannelId,
-            ConversationId = draft.ConversationId,
-            UserId = draft.UserId,
-            ConversationReference = draft.ConversationReference,
-            Status = RequestStatus.New,
-            SubmittedAt = now,
-            UpdatedAt = now,
-        };
+        var stored = draft.Submitted(ReferenceNumbers.Format(now.Year, sequence), now);
         await using var insert = new NpgsqlCommand("""
             INSERT INTO assistance_requests
                 (reference, submission_id, channel_id, conversation_id, user_id, status, document, submitted_at, updated_at)
