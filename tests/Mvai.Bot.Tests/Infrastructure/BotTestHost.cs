@@ -54,7 +54,7 @@ public sealed class BotTestHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a host on PostgreSQL (e.g. a <see cref="PostgresTestDatabase"/>'s connection string). A second host on the
+    /// Starts a host on PostgreSQL (e.g. a <c>PostgresTestDatabase</c>'s connection string). A second host on the
     /// same database is a second app instance behind the same load balancer.
     /// </summary>
     public static Task<BotTestHost> StartOnPostgresAsync(
