@@ -45,7 +45,7 @@ internal sealed class PostgresActivityLog : IActivityLog
         await using var command = _database.DataSource.CreateCommand(
             "INSERT INTO directline_conversations (conversation_id, created_at) VALUES (@id, @now) ON CONFLICT DO NOTHING");
         command.Parameters.AddWithValue("id", conversationId);
-        command.Parameters.AddWithValue("now", _clock.GetUtcNow());
+        command.Parameters.AddWithValue("now", _clock.GetUtcNow().ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -71,7 +71,7 @@ internal sealed class PostgresActivityLog : IActivityLog
             """);
         command.Parameters.AddWithValue("id", conversationId);
         command.Parameters.AddWithValue("body", ProtocolJson.Serialize(activity));
-        command.Parameters.AddWithValue("now", _clock.GetUtcNow());
+        command.Parameters.AddWithValue("now", _clock.GetUtcNow().ToUniversalTime());
         var sequence = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         activity.Id = ActivityIds.For(conversationId, sequence);
         return sequence;

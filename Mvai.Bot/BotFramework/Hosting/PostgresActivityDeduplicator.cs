@@ -32,7 +32,7 @@ internal sealed class PostgresActivityDeduplicator : IActivityDeduplicator
 
     public async ValueTask<bool> TryRegisterAsync(string key, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow();
+        var now = _clock.GetUtcNow().ToUniversalTime();
         await SweepNowAndThenAsync(now, cancellationToken);
         await using var command = _database.DataSource.CreateCommand("""
             INSERT INTO seen_activities AS s (key, seen_at) VALUES (@key, @now)

@@ -41,7 +41,7 @@ public sealed class PostgresTranscriptStore : ITranscriptStore
             """);
         command.Parameters.AddWithValue("channel", activity.ChannelId ?? string.Empty);
         command.Parameters.AddWithValue("conversation", activity.Conversation?.Id ?? string.Empty);
-        command.Parameters.AddWithValue("at", _clock.GetUtcNow());
+        command.Parameters.AddWithValue("at", _clock.GetUtcNow().ToUniversalTime());
         command.Parameters.AddWithValue("document", ProtocolJson.Serialize(activity));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -82,7 +82,7 @@ internal sealed class PostgresAssistanceRequestStore : IAssistanceRequestStore
         insert.Parameters.AddWithValue("user", stored.UserId);
         insert.Parameters.AddWithValue("status", stored.Status.ToString());
         insert.Parameters.AddWithValue("document", JsonSerializer.Serialize(stored, RequestJson.Options));
-        insert.Parameters.AddWithValue("at", now);
+        insert.Parameters.AddWithValue("at", now.ToUniversalTime());
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
