@@ -11,12 +11,12 @@ namespace Mvai.Bot.Tests.Infrastructure;
 /// message) goes to <paramref name="serviceUrl"/>, e.g. a ChannelConnectorServer.
 /// </remarks>
 public sealed class Conversation(
-    BotTestHost host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")
+    IBotEndpoint host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")
 {
     private int _sequence;
 
     /// <summary>The instance the next message goes to; switch it to spread one conversation over several instances.</summary>
-    public BotTestHost Via { get; set; } = host;
+    public IBotEndpoint Via { get; set; } = host;
 
     public string Id { get; } = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
 
