@@ -1,3 +1,5 @@
+using Mvai.Bot.BotFramework.State;
+
 namespace Mvai.Bot.Tests.Infrastructure;
 
 /// <summary>
@@ -6,7 +8,13 @@ namespace Mvai.Bot.Tests.Infrastructure;
 /// </summary>
 public abstract class TestStorage : IAsyncLifetime
 {
+    /// <summary>The app's configuration for this storage (<c>Storage:Provider</c>, <c>Storage:ConnectionString</c>).</summary>
+    public abstract IReadOnlyDictionary<string, string> Settings { get; }
+
     public abstract Task<BotTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null);
+
+    /// <summary>The database as the app sees it, for reading what it stored.</summary>
+    public abstract StorageBackend OpenBackend();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -17,6 +25,10 @@ public sealed class SqliteTestStorage : TestStorage
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
+    public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Storage:ConnectionString"] = $"Data Source={_path}" };
+
+    public override StorageBackend OpenBackend() => StorageBackend.Sqlite(new SqliteStorage($"Data Source={_path}"));
+
     public override Task<BotTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
         BotTestHost.StartAsync(settings, _path, configure);
 }
@@ -24,6 +36,14 @@ public sealed class SqliteTestStorage : TestStorage
 public sealed class PostgresTestStorage : TestStorage
 {
     private readonly PostgresTestDatabase _database = new();
+
+    public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["Storage:ConnectionString"] = _database.ConnectionString,
+    };
+
+    public override StorageBackend OpenBackend() => StorageBackend.Postgres(_database.Open());
 
     public override Task<BotTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
         BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings, configure);
