@@ -117,8 +117,21 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
         DeleteLeftovers();
         var cluster = await StartOwnAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        cluster.RemoveWhenProcessEnds();
         return cluster;
+    }
+
+    /// <summary>
+    /// The test host process may end without running exit handlers (the test runner stops it), so a detached watcher
+    /// stops the server and deletes its folder once this process is gone.
+    /// </summary>
+    private void RemoveWhenProcessEnds()
+    {
+        var stop = Environment.UserName == "root" ? $"runuser -u postgres -- '{PgCtl}'" : $"'{PgCtl}'";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"{stop} -D '{DataFolder}' -m immediate -w stop; rm -rf '{_folder}'";
+        var watcher = new ProcessStartInfo("setsid", ["/bin/sh", "-c", script]) { UseShellExecute = false };
+        Process.Start(watcher)?.Dispose();
     }
 
     /// <summary>Clusters of earlier runs whose test process was killed before it could delete them.</summary>
