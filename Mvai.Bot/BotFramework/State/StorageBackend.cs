@@ -22,9 +22,6 @@ public sealed class StorageBackend
 
     public static StorageBackend Postgres(PostgresDatabase database) => new(null, database ?? throw new ArgumentNullException(nameof(database)));
 
-    /// <summary>True when the database is shared by several app instances (so in-process state is not enough).</summary>
-    public bool IsShared => _postgres is not null;
-
     public T Select<T>(Func<SqliteStorage, T> sqlite, Func<PostgresDatabase, T> postgres)
     {
         ArgumentNullException.ThrowIfNull(sqlite);
