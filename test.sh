@@ -7,11 +7,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages the tests drive: chromium (end-to-end tests) and python3-aiosmtpd (the real SMTP
-# server the alert tests send to, run with /usr/bin/python3). Installed only when missing.
+# Debian packages the tests drive: chromium (end-to-end tests), python3-aiosmtpd (the real SMTP
+# server the alert tests send to, run with /usr/bin/python3) and postgresql (the tests start throwaway
+# clusters of its binaries on loopback unless MVAI_TEST_POSTGRES names a server). Installed only when missing.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing Debian's ${missing[*]}"
   as_root apt-get update -qq

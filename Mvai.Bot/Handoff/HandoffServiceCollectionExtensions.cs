@@ -11,9 +11,12 @@ public static class HandoffServiceCollectionExtensions
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName));
-        services.TryAddSingleton<ITranscriptStore>(sp => new SqliteTranscriptStore(RequireSqlite(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ITranscriptStore>(
+            sqlite => new SqliteTranscriptStore(sqlite, sp.GetRequiredService<TimeProvider>()),
+            postgres => new PostgresTranscriptStore(postgres, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<IBotMiddleware, TranscriptLoggerMiddleware>();
-        services.TryAddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(RequireSqlite(sp)));
+        services.TryAddSingleton<IHandoffStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IHandoffStore>(
+            sqlite => new SqliteHandoffStore(sqlite), postgres => new PostgresHandoffStore(postgres)));
         services.TryAddSingleton<AdvisorHub>();
         services.TryAddSingleton<AdvisorDesk>();
         services.TryAddSingleton<HandoffCoordinator>();
@@ -22,8 +25,4 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<UnclaimedHandoffWatcher>());
         return services;
     }
-
-    private static SqliteStorage RequireSqlite(IServiceProvider services) =>
-        services.GetRequiredService<IStorage>() as SqliteStorage
-            ?? throw new InvalidOperationException("The advisor queue needs the SQLite storage provider.");
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
 
@@ -13,10 +12,6 @@ namespace Mvai.Bot.Handoff;
 /// </summary>
 internal sealed partial class SqliteHandoffStore : IHandoffStore
 {
-    private const string CaseColumns =
-        "id, channel_id, conversation_id, user_id, state, reason, base_priority, request_reference, document, " +
-        "created_at, claimed_by, claimed_at, closed_at, closed_by, close_note, alerted_at";
-
     private readonly SqliteStorage _database;
 
     public SqliteHandoffStore(SqliteStorage database)
@@ -84,7 +79,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
         {
             insert.Transaction = transaction;
             insert.CommandText = $"""
-                INSERT INTO handoff_cases ({CaseColumns})
+                INSERT INTO handoff_cases ({HandoffCaseRow.Columns})
                 VALUES ($id, $channel, $conversation, $user, 'Waiting', $reason, $priority, $reference, $document,
                         $at, NULL, NULL, NULL, NULL, NULL, NULL)
                 """;
@@ -95,7 +90,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
             insert.Parameters.AddWithValue("$reason", newCase.Reason.ToString());
             insert.Parameters.AddWithValue("$priority", newCase.BasePriority);
             insert.Parameters.AddWithValue("$reference", (object?)newCase.RequestReference ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$document", JsonSerializer.Serialize(CaseDocument.From(newCase), RequestJson.Options));
+            insert.Parameters.AddWithValue("$document", JsonSerializer.Serialize(HandoffCaseDocument.From(newCase), RequestJson.Options));
             insert.Parameters.AddWithValue("$at", Format(newCase.CreatedAt));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -156,7 +151,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
         {
             update.Transaction = transaction;
             update.CommandText = "UPDATE handoff_cases SET document = $document, base_priority = MAX(base_priority, $priority) WHERE id = $id";
-            update.Parameters.AddWithValue("$document", JsonSerializer.Serialize(CaseDocument.From(current with { Details = merged }), RequestJson.Options));
+            update.Parameters.AddWithValue("$document", JsonSerializer.Serialize(HandoffCaseDocument.From(current with { Details = merged }), RequestJson.Options));
             update.Parameters.AddWithValue("$priority", basePriority);
             update.Parameters.AddWithValue("$id", caseId);
             await update.ExecuteNonQueryAsync(cancellationToken);
@@ -281,7 +276,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // The condition comes from this class, never from input; values are parameters.
-        command.CommandText = $"SELECT {CaseColumns} FROM handoff_cases WHERE {where} ORDER BY created_at, rowid";
+        command.CommandText = $"SELECT {HandoffCaseRow.Columns} FROM handoff_cases WHERE {where} ORDER BY created_at, rowid";
         for (var i = 0; i < parameters.Length; i++)
         {
             command.Parameters.AddWithValue($"$p{i}", parameters[i]);
@@ -290,28 +285,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JsonSerializer.Deserialize<CaseDocument>(reader.GetString(8), RequestJson.Options)!;
-            cases.Add(new HandoffCase
-            {
-                Id = reader.GetString(0),
-                ChannelId = reader.GetString(1),
-                ConversationId = reader.GetString(2),
-                UserId = reader.GetString(3),
-                State = Enum.Parse<HandoffCaseState>(reader.GetString(4)),
-                Reason = Enum.Parse<HandoffReason>(reader.GetString(5)),
-                BasePriority = reader.GetInt32(6),
-                RequestReference = reader.IsDBNull(7) ? null : reader.GetString(7),
-                UserName = document.UserName,
-                Details = document.Details,
-                ConversationReference = document.ConversationReference,
-                CreatedAt = Parse(reader.GetString(9)),
-                ClaimedBy = reader.IsDBNull(10) ? null : reader.GetString(10),
-                ClaimedAt = reader.IsDBNull(11) ? null : Parse(reader.GetString(11)),
-                ClosedAt = reader.IsDBNull(12) ? null : Parse(reader.GetString(12)),
-                ClosedBy = reader.IsDBNull(13) ? null : reader.GetString(13),
-                CloseNote = reader.IsDBNull(14) ? null : reader.GetString(14),
-                AlertedAt = reader.IsDBNull(15) ? null : Parse(reader.GetString(15)),
-            });
+            cases.Add(HandoffCaseRow.Read(reader, i => Parse(reader.GetString(i))));
         }
         return cases;
     }
@@ -319,10 +293,4 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
     private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    /// <summary>The parts of a case the queue never filters on.</summary>
-    private sealed record CaseDocument(string? UserName, List<KeyValuePair<string, string>> Details, ConversationReference ConversationReference)
-    {
-        public static CaseDocument From(HandoffCase c) => new(c.UserName, [.. c.Details], c.ConversationReference);
-    }
 }

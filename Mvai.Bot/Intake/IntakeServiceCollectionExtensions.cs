@@ -11,9 +11,9 @@ public static class IntakeServiceCollectionExtensions
 {
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAssistanceRequestStore>(sp => sp.GetRequiredService<IStorage>() is SqliteStorage sqlite
-            ? new SqliteAssistanceRequestStore(sqlite, sp.GetRequiredService<TimeProvider>())
-            : throw new InvalidOperationException("The request store needs the SQLite storage provider."));
+        services.TryAddSingleton<IAssistanceRequestStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAssistanceRequestStore>(
+            sqlite => new SqliteAssistanceRequestStore(sqlite, sp.GetRequiredService<TimeProvider>()),
+            postgres => new PostgresAssistanceRequestStore(postgres, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<IntakeDialog>();
         services.AddOptions<IntakePrefillOptions>().BindConfiguration(IntakePrefillOptions.SectionName);
         // The model reads first messages only when AddKnowledge registered a chat model (Knowledge:OpenAI:*).

@@ -12,9 +12,8 @@ public static class PrivacyServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<IDataAuditStore>(sp => new SqliteDataAuditStore(
-            sp.GetRequiredService<IStorage>() as SqliteStorage
-                ?? throw new InvalidOperationException("The data-request audit needs the SQLite storage provider.")));
+        services.TryAddSingleton<IDataAuditStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IDataAuditStore>(
+            sqlite => new SqliteDataAuditStore(sqlite), postgres => new PostgresDataAuditStore(postgres)));
         services.TryAddSingleton<DataRetention>();
         services.TryAddSingleton<RequestData>();
         services.AddHostedService<DataRetentionService>();

@@ -5,13 +5,21 @@ using Mvai.Bot.BotFramework.Protocol;
 namespace Mvai.Bot.BotFramework.DirectLine;
 
 /// <summary>
-/// In-process fan-out to the open streams of a conversation. A published activity either was just
-/// appended to the log (the stream re-reads the log from its watermark) or is transient (typing),
-/// in which case it is delivered as is.
+/// Fan-out to the open streams of a conversation. A published activity either was just appended to the
+/// log (the stream re-reads the log from its watermark) or is transient (typing), in which case it is
+/// delivered as is. Streams on this instance are woken directly; the <see cref="IActivityRelay"/> wakes
+/// those open on other instances.
 /// </summary>
 internal sealed class ActivityNotifier
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new(StringComparer.Ordinal);
+    private readonly IActivityRelay _relay;
+
+    public ActivityNotifier(IActivityRelay relay)
+    {
+        _relay = relay;
+        relay.Received += Deliver;
+    }
 
     public Subscription Subscribe(string conversationId)
     {
@@ -22,6 +30,12 @@ internal sealed class ActivityNotifier
 
     /// <summary>Wakes the conversation's streams; <paramref name="transient"/> is sent to them directly.</summary>
     public void Publish(string conversationId, Activity? transient)
+    {
+        Deliver(conversationId, transient);
+        _relay.Send(conversationId, transient);
+    }
+
+    private void Deliver(string conversationId, Activity? transient)
     {
         if (_subscribers.TryGetValue(conversationId, out var subscriptions))
         {

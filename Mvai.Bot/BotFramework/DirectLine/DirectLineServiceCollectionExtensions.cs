@@ -17,8 +17,14 @@ public static class DirectLineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IActivityLog>(sp => new SqliteActivityLog(RequireSqlite(sp), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ISigningKeyStore>(sp => new SqliteSigningKeyStore(RequireSqlite(sp)));
+        services.TryAddSingleton<IActivityLog>(sp => sp.GetRequiredService<StorageBackend>().Select<IActivityLog>(
+            sqlite => new SqliteActivityLog(sqlite, sp.GetRequiredService<TimeProvider>()),
+            postgres => new PostgresActivityLog(postgres, sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ISigningKeyStore>(
+            sqlite => new SqliteSigningKeyStore(sqlite), postgres => new PostgresSigningKeyStore(postgres)));
+        services.TryAddSingleton<IActivityRelay>(sp => sp.GetRequiredService<StorageBackend>().Select<IActivityRelay>(
+            sqlite => new SingleInstanceActivityRelay(), postgres => ActivatorUtilities.CreateInstance<PostgresActivityRelay>(sp, postgres)));
+        services.AddHostedService(sp => sp.GetRequiredService<IActivityRelay>());
         services.TryAddSingleton<ActivityNotifier>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineAuthorizer>();
@@ -50,9 +56,4 @@ public static class DirectLineServiceCollectionExtensions
         api.Map("/conversations/{conversationId}/stream", DirectLineStreamEndpoint.HandleAsync);
         return endpoints;
     }
-
-    private static SqliteStorage RequireSqlite(IServiceProvider services) =>
-        services.GetRequiredService<IStorage>() as SqliteStorage
-        ?? throw new InvalidOperationException(
-            "The embedded Direct Line keeps its log in the SQLite database; register an IActivityLog and ISigningKeyStore for other storage.");
 }

@@ -3,13 +3,15 @@ using System.Collections.Concurrent;
 namespace Mvai.Bot.BotFramework.Hosting;
 
 /// <summary>
-/// Remembers recently seen activity ids so a channel's retry of a slow turn (Teams retries after ~15 s)
-/// is not processed twice. Memory-bounded: entries older than the window are swept.
+/// <see cref="IActivityDeduplicator"/> in process memory, for a single instance (SQLite). Memory-bounded:
+/// entries older than the window are swept.
 /// </summary>
-internal sealed class ActivityDeduplicator(TimeProvider clock, TimeSpan window)
+internal sealed class ActivityDeduplicator(TimeProvider clock, TimeSpan window) : IActivityDeduplicator
 {
     private const int SweepThreshold = 10_000;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
+    public ValueTask<bool> TryRegisterAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(TryRegister(key));
 
     /// <summary>True the first time a key is seen within the window.</summary>
     public bool TryRegister(string key)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.Connector;
 using Mvai.Bot.BotFramework.State;
@@ -33,6 +34,12 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetRequiredService<IConnectorTokenProvider>()));
         services.TryAddSingleton<ChannelConnectionFactory>();
         services.AddSingleton<IBotMiddleware, AutoSaveStateMiddleware>();
+        services.TryAddSingleton<IActivityDeduplicator>(sp =>
+        {
+            var (clock, window) = (sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<BotHostingOptions>>().Value.DeduplicationWindow);
+            return sp.GetRequiredService<StorageBackend>().Select<IActivityDeduplicator>(
+                sqlite => new ActivityDeduplicator(clock, window), postgres => new PostgresActivityDeduplicator(postgres, clock, window));
+        });
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<IBot, TBot>();
         return services;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Activity = Mvai.Bot.BotFramework.Protocol.Activity;
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 
@@ -21,7 +20,7 @@ public sealed class CloudAdapter
     private readonly ChannelConnectionFactory _connections;
     private readonly ConversationState _conversationState;
     private readonly ConversationLocks _locks = new();
-    private readonly ActivityDeduplicator _deduplicator;
+    private readonly IActivityDeduplicator _deduplicator;
     private readonly ILogger<CloudAdapter> _logger;
 
     public CloudAdapter(
@@ -29,16 +28,14 @@ public sealed class CloudAdapter
         IEnumerable<IBotMiddleware> middleware,
         ChannelConnectionFactory connections,
         ConversationState conversationState,
-        IOptions<BotHostingOptions> options,
-        TimeProvider clock,
+        IActivityDeduplicator deduplicator,
         ILogger<CloudAdapter> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _bot = bot;
         _middleware = [.. middleware];
         _connections = connections;
         _conversationState = conversationState;
-        _deduplicator = new ActivityDeduplicator(clock, options.Value.DeduplicationWindow);
+        _deduplicator = deduplicator;
         _logger = logger;
     }
 
@@ -55,7 +52,7 @@ public sealed class CloudAdapter
         var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
         var isInvoke = activity.IsType(ActivityTypes.Invoke);
 
-        if (!string.IsNullOrEmpty(activity.Id) && !_deduplicator.TryRegister($"{conversationKey}/{activity.Id}"))
+        if (!string.IsNullOrEmpty(activity.Id) && !await _deduplicator.TryRegisterAsync($"{conversationKey}/{activity.Id}", cancellationToken))
         {
             HostingLog.DuplicateActivity(_logger, activity.Type, activity.ChannelId);
             return expectReplies ? TurnResult.ForExpectReplies([], null) : TurnResult.Duplicate;
@@ -155,31 +152,42 @@ public sealed class CloudAdapter
 
     /// <summary>
     /// Logs the failure (never the message text), apologises, and clears the conversation's state so a
-    /// poisoned dialog stack cannot trap the user in the same error on every message.
+    /// poisoned dialog stack cannot trap the user in the same error on every message. A conflicting save is
+    /// not a poisoned stack: the state the other turn saved is kept.
     /// </summary>
     private async Task OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
     {
-        HostingLog.TurnFailed(_logger, RedactedException.From(exception), turn.Activity.Type, turn.Activity.ChannelId);
-        try
+        // Another turn of this conversation (on another instance, or a proactive one) saved first: its state is good
+        // and must stay. This turn's save was refused as a whole, so the user is asked to send the message again.
+        var overlapped = exception is StorageConcurrencyException;
+        if (overlapped)
         {
-            await _conversationState.DeleteAsync(turn, cancellationToken);
+            HostingLog.TurnOverlapped(_logger, turn.Activity.Type, turn.Activity.ChannelId);
         }
-        catch (Exception stateError)
+        else
         {
-            HostingLog.TurnErrorCleanupFailed(_logger, RedactedException.From(stateError));
+            HostingLog.TurnFailed(_logger, RedactedException.From(exception), turn.Activity.Type, turn.Activity.ChannelId);
+            try
+            {
+                await _conversationState.DeleteAsync(turn, cancellationToken);
+            }
+            catch (Exception stateError)
+            {
+                HostingLog.TurnErrorCleanupFailed(_logger, RedactedException.From(stateError));
+            }
         }
         if (turn.Activity.IsType(ActivityTypes.Invoke))
         {
-            await turn.SendInvokeResponseAsync(new InvokeResponse(500), cancellationToken);
+            await turn.SendInvokeResponseAsync(new InvokeResponse(overlapped ? 409 : 500), cancellationToken);
             return;
         }
         try
         {
-            await turn.SendActivityAsync(HostingMessages.TurnErrorApology, cancellationToken);
+            await turn.SendActivityAsync(overlapped ? HostingMessages.TurnOverlapped : HostingMessages.TurnErrorApology, cancellationToken);
         }
         catch (Exception sendError)
         {
-            HostingLog.TurnErrorCleanupFailed(_logger, sendError);
+            HostingLog.TurnErrorCleanupFailed(_logger, RedactedException.From(sendError));
         }
     }
 }

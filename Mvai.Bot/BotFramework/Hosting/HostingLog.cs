@@ -18,4 +18,7 @@ internal static partial class HostingLog
     [LoggerMessage(1004, LogLevel.Error, "A request to {Endpoint} failed with an unhandled exception; answered 500.")]
     public static partial void UnhandledRequestException(ILogger logger, Exception exception, string endpoint);
 
+    [LoggerMessage(1010, LogLevel.Warning, "A {ActivityType} turn on channel {ChannelId} overlapped another turn of its conversation that saved first; its changes were discarded and the user asked to repeat.")]
+    public static partial void TurnOverlapped(ILogger logger, string? activityType, string? channelId);
+
 }

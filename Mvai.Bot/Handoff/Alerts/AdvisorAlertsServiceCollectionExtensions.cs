@@ -5,7 +5,7 @@ using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff.Alerts;
 
-/// <summary>Registers <see cref="IAdvisorAlerts"/>, its SQLite outbox and dispatcher, and (for on-call routing) <see cref="AdvisorSchedule"/>.</summary>
+/// <summary>Registers <see cref="IAdvisorAlerts"/>, its durable outbox and dispatcher, and (for on-call routing) <see cref="AdvisorSchedule"/>.</summary>
 public static class AdvisorAlertsServiceCollectionExtensions
 {
     public static IServiceCollection AddAdvisorAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -15,9 +15,8 @@ public static class AdvisorAlertsServiceCollectionExtensions
         services.AddOptions<AdvisorAlertsOptions>().Bind(configuration.GetSection(AdvisorAlertsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorAlertsOptions>, AdvisorAlertsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAlertOutboxStore>(sp => sp.GetRequiredService<IStorage>() is SqliteStorage sqlite
-            ? new SqliteAlertOutboxStore(sqlite)
-            : throw new InvalidOperationException("The alert outbox needs the SQLite storage provider."));
+        services.TryAddSingleton<IAlertOutboxStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAlertOutboxStore>(
+            sqlite => new SqliteAlertOutboxStore(sqlite), postgres => new PostgresAlertOutboxStore(postgres)));
         services.TryAddSingleton<AlertOutboxSignal>();
         services.TryAddSingleton<IAdvisorAlerts, AdvisorAlertOutbox>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSender, EmailAlertSender>());

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Authentication;
+using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.BotFramework.State.Postgres;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -30,6 +33,14 @@ public static class AdvisorConsoleServiceCollectionExtensions
         if (section.GetValue<string>(nameof(AdvisorConsoleOptions.SessionKeysDirectory)) is { Length: > 0 } keys)
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        else
+        {
+            // Instances sharing a PostgreSQL database share the keys there too: a session signed in on one instance
+            // is then valid on every instance the load balancer sends the advisor to.
+            // (The default, a folder in the user profile, is per machine or container.)
+            services.AddOptions<KeyManagementOptions>().Configure<StorageBackend>((o, backend) =>
+                o.XmlRepository = backend.Select(sqlite => o.XmlRepository, postgres => new PostgresXmlRepository(postgres)));
         }
 
         var sessionLifetime = section.GetValue<TimeSpan?>(nameof(AdvisorConsoleOptions.SessionLifetime)) ?? new AdvisorConsoleOptions().SessionLifetime;

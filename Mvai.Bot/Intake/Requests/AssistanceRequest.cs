@@ -51,4 +51,18 @@ public sealed class StoredAssistanceRequest
     public RequestStatus Status { get; set; } = RequestStatus.New;
     public required DateTimeOffset SubmittedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>This draft as a new stored request with its reference, submitted <paramref name="at"/>.</summary>
+    public StoredAssistanceRequest Submitted(string reference, DateTimeOffset at) => new()
+    {
+        Reference = reference,
+        Request = Request,
+        ChannelId = ChannelId,
+        ConversationId = ConversationId,
+        UserId = UserId,
+        ConversationReference = ConversationReference,
+        Status = RequestStatus.New,
+        SubmittedAt = at,
+        UpdatedAt = at,
+    };
 }

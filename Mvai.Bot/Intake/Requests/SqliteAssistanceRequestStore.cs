@@ -62,18 +62,7 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
         next.Parameters.AddWithValue("$year", now.Year);
         var sequence = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
-        var stored = new StoredAssistanceRequest
-        {
-            Reference = ReferenceNumbers.Format(now.Year, sequence),
-            Request = draft.Request,
-            ChannelId = draft.ChannelId,
-            ConversationId = draft.ConversationId,
-            UserId = draft.UserId,
-            ConversationReference = draft.ConversationReference,
-            Status = RequestStatus.New,
-            SubmittedAt = now,
-            UpdatedAt = now,
-        };
+        var stored = draft.Submitted(ReferenceNumbers.Format(now.Year, sequence), now);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """

@@ -5,12 +5,13 @@ using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.DirectLine;
 
-public sealed class DirectLineActivityTests
+public abstract class DirectLineActivityTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     [Fact]
     public async Task PostedMessage_IsEchoedWithAServerId_ThenTheReplyFollows_PagedByWatermark()
     {
-        await using var host = await BotTestHost.StartAsync();
+        await using var host = await Storage.StartHostAsync();
         var client = new DirectLineClient(host);
         var (conversationId, token) = await client.GenerateAsync(userId: "user-42");
 
@@ -50,15 +51,14 @@ public sealed class DirectLineActivityTests
     [Fact]
     public async Task TheLog_SurvivesARestart_AndOldTokensStillWork()
     {
-        string conversationId, token, databasePath;
-        await using (var first = await BotTestHost.StartAsync())
+        string conversationId, token;
+        await using (var first = await Storage.StartHostAsync())
         {
             (conversationId, token) = await new DirectLineClient(first).GenerateAsync();
             Assert.Equal(HttpStatusCode.OK, (await new DirectLineClient(first).PostMessageAsync(conversationId, token, "hello before restart")).Status);
-            databasePath = first.DatabasePath;
         }
 
-        await using var second = await BotTestHost.StartAsync(databasePath: databasePath);
+        await using var second = await Storage.StartHostAsync();
         var client = new DirectLineClient(second);
         var (status, body) = await client.GetActivitiesAsync(conversationId, token);
 
@@ -78,3 +78,7 @@ public sealed class DirectLineActivityTests
         Assert.True(activity.TryGetProperty("timestamp", out _));
     }
 }
+
+public sealed class DirectLineActivityTestsOnSqlite : DirectLineActivityTests<SqliteTestStorage>;
+
+public sealed class DirectLineActivityTestsOnPostgres : DirectLineActivityTests<PostgresTestStorage>;

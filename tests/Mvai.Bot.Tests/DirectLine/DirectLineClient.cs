@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Mvai.Bot.Tests.Infrastructure;
@@ -46,4 +47,19 @@ public sealed class DirectLineClient(BotTestHost host)
 
     public Task<(HttpStatusCode Status, JsonElement Body)> GetActivitiesAsync(string conversationId, string token, string watermark = "") =>
         SendAsync(HttpMethod.Get, $"conversations/{conversationId}/activities?watermark={watermark}", token);
+
+    /// <summary>One whole WebSocket message of a stream, as text (empty for a keep-alive).</summary>
+    public static async Task<string> ReceiveFrameAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return Encoding.UTF8.GetString(message.ToArray());
+    }
 }

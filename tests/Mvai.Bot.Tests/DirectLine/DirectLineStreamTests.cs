@@ -1,17 +1,17 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Mvai.Bot.Assistant;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.DirectLine;
 
-public sealed class DirectLineStreamTests
+public abstract class DirectLineStreamTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     [Fact]
     public async Task Stream_DeliversTheEchoAndTheReply_AsActivitySets()
     {
-        await using var host = await BotTestHost.StartAsync();
+        await using var host = await Storage.StartHostAsync();
         var client = new DirectLineClient(host);
         var (conversationId, token) = await client.GenerateAsync();
         var (_, started) = await client.SendAsync(HttpMethod.Post, "conversations", token);
@@ -25,7 +25,7 @@ public sealed class DirectLineStreamTests
         string? watermark = null;
         while (received.Count < 2)
         {
-            var frame = await ReceiveAsync(socket, timeout.Token);
+            var frame = await DirectLineClient.ReceiveFrameAsync(socket, timeout.Token);
             if (frame.Length == 0)
             {
                 continue; // keep-alive
@@ -45,7 +45,7 @@ public sealed class DirectLineStreamTests
     [Fact]
     public async Task Stream_SendsKeepAlives_AndTypingThatIsNeverLogged()
     {
-        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await Storage.StartHostAsync(new Dictionary<string, string?>
         {
             ["DirectLine:KeepAliveInterval"] = "00:00:00.200",
             ["DirectLine:StreamPollInterval"] = "00:00:00.100",
@@ -57,13 +57,13 @@ public sealed class DirectLineStreamTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), timeout.Token);
 
-        Assert.Equal(string.Empty, await ReceiveAsync(socket, timeout.Token));
+        Assert.Equal(string.Empty, await DirectLineClient.ReceiveFrameAsync(socket, timeout.Token));
 
         await client.PostActivityAsync(conversationId, token, """{"type":"typing","from":{"id":"user-test"}}""");
         string frame;
         do
         {
-            frame = await ReceiveAsync(socket, timeout.Token);
+            frame = await DirectLineClient.ReceiveFrameAsync(socket, timeout.Token);
         }
         while (frame.Length == 0);
         var typing = Assert.Single(JsonDocument.Parse(frame).RootElement.GetProperty("activities").EnumerateArray());
@@ -78,7 +78,7 @@ public sealed class DirectLineStreamTests
     public async Task Reconnect_WithARefreshedToken_StreamsTheConversationFromTheWatermark(string watermark, int expectedActivities)
     {
         // What the embed snippet does after a page reload: refresh the stored token, then GET the conversation.
-        await using var host = await BotTestHost.StartAsync();
+        await using var host = await Storage.StartHostAsync();
         var client = new DirectLineClient(host);
         var (conversationId, token) = await client.GenerateAsync();
         await client.SendAsync(HttpMethod.Post, "conversations", token);
@@ -94,7 +94,7 @@ public sealed class DirectLineStreamTests
         string frame;
         do
         {
-            frame = await ReceiveAsync(socket, timeout.Token);
+            frame = await DirectLineClient.ReceiveFrameAsync(socket, timeout.Token);
         }
         while (frame.Length == 0);
 
@@ -115,7 +115,7 @@ public sealed class DirectLineStreamTests
     [Fact]
     public async Task Stream_RejectsAWrongToken()
     {
-        await using var host = await BotTestHost.StartAsync();
+        await using var host = await Storage.StartHostAsync();
         var client = new DirectLineClient(host);
         var (conversationA, _) = await client.GenerateAsync();
         var (_, tokenB) = await client.GenerateAsync();
@@ -124,18 +124,8 @@ public sealed class DirectLineStreamTests
         var url = new Uri($"ws://{host.BaseAddress.Authority}/v3/directline/conversations/{conversationA}/stream?t={tokenB}");
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(url, CancellationToken.None));
     }
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return Encoding.UTF8.GetString(message.ToArray());
-    }
 }
+
+public sealed class DirectLineStreamTestsOnSqlite : DirectLineStreamTests<SqliteTestStorage>;
+
+public sealed class DirectLineStreamTestsOnPostgres : DirectLineStreamTests<PostgresTestStorage>;

@@ -48,6 +48,16 @@ internal sealed class HandoffScenario : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>The scenario on a given storage (SQLite file or PostgreSQL database).</summary>
+    public static async Task<HandoffScenario> StartAsync(TestStorage storage, DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var clock = new ManualClock { Now = now };
+        var channel = await ChannelConnectorServer.StartAsync();
+        var host = await storage.StartHostAsync(settings ?? WeekdayHours(), builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        return new HandoffScenario(host, channel, clock);
+    }
+
     public static async Task<HandoffScenario> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null, string? databasePath = null)
     {
         var clock = new ManualClock { Now = now };

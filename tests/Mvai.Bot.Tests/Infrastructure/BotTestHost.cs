@@ -6,8 +6,8 @@ using Mvai.Bot.BotFramework.Protocol;
 namespace Mvai.Bot.Tests.Infrastructure;
 
 /// <summary>
-/// The real assistant on Kestrel, on a free loopback port, with its own SQLite file.
-/// Starting a second host on the same <see cref="DatabasePath"/> is an app restart.
+/// The real assistant on Kestrel, on a free loopback port, with its own SQLite file (or a PostgreSQL database,
+/// <see cref="StartOnPostgresAsync"/>). Starting a second host on the same <see cref="DatabasePath"/> is an app restart.
 /// </summary>
 public sealed class BotTestHost : IBotEndpoint, IAsyncDisposable
 {
@@ -51,6 +51,21 @@ public sealed class BotTestHost : IBotEndpoint, IAsyncDisposable
             });
         await app.StartAsync();
         return new BotTestHost(app, databasePath);
+    }
+
+    /// <summary>
+    /// Starts a host on PostgreSQL (e.g. a <c>PostgresTestDatabase</c>'s connection string). A second host on the
+    /// same database is a second app instance behind the same load balancer.
+    /// </summary>
+    public static Task<BotTestHost> StartOnPostgresAsync(
+        string connectionString, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = connectionString,
+        };
+        return StartAsync(merged, databasePath: null, configure);
     }
 
     /// <summary>Posts an activity to /api/messages and returns the raw response.</summary>

@@ -13,14 +13,20 @@ namespace Mvai.Bot.Tests.Infrastructure;
 public sealed class Conversation(
     IBotEndpoint host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")
 {
+    // Activity ids stay unique across Conversation objects: a conversation resumed by a new object (after a
+    // restart) must not repeat ids already sent, or a deduplicating bot rightly drops them as channel retries.
+    private readonly string _idPrefix = Guid.NewGuid().ToString("N")[..8];
     private int _sequence;
+
+    /// <summary>The instance the next message goes to; switch it to spread one conversation over several instances.</summary>
+    public IBotEndpoint Via { get; set; } = host;
 
     public string Id { get; } = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
 
     public Activity NewActivity(string type) => new()
     {
         Type = type,
-        Id = $"{Id}-{Interlocked.Increment(ref _sequence)}",
+        Id = $"{Id}-{_idPrefix}-{Interlocked.Increment(ref _sequence)}",
         ChannelId = channelId,
         ServiceUrl = serviceUrl,
         Conversation = new ConversationAccount { Id = Id, ConversationType = "personal" },
@@ -35,15 +41,15 @@ public sealed class Conversation(
     {
         var activity = NewActivity(ActivityTypes.Message);
         activity.Text = text;
-        return host.ExpectRepliesAsync(activity);
+        return Via.ExpectRepliesAsync(activity);
     }
 
-    public Task<IList<Activity>> SendAsync(Activity activity) => host.ExpectRepliesAsync(activity);
+    public Task<IList<Activity>> SendAsync(Activity activity) => Via.ExpectRepliesAsync(activity);
 
     public Task<IList<Activity>> JoinAsync()
     {
         var activity = NewActivity(ActivityTypes.ConversationUpdate);
         activity.MembersAdded = [activity.From!, activity.Recipient!];
-        return host.ExpectRepliesAsync(activity);
+        return Via.ExpectRepliesAsync(activity);
     }
 }

@@ -8,12 +8,13 @@ namespace Mvai.Bot.Tests.Intake;
 /// The process is killed (SIGKILL) in the middle of an intake, as a recycle or an out-of-memory kill would, and
 /// started again on the same database: the chief continues where they were and the request is stored once.
 /// </summary>
-public sealed class IntakeCrashTests
+public abstract class IntakeCrashTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     [Fact]
     public async Task Killed_between_two_answers_the_restarted_app_asks_the_same_question()
     {
-        var database = NewDatabase();
+        var database = Storage.Settings;
         var chat = (Conversation?)null;
         await using (var first = await BotProcess.StartAsync(database))
         {
@@ -28,14 +29,14 @@ public sealed class IntakeCrashTests
         await resumed.AnswerAsync(from: IntakeScript.IndexOf(IntakeMessages.AskIncidentType));
         var received = await resumed.ExpectAsync(IntakeMessages.Confirm, "Your request has been received");
 
-        var stored = await FindStoredAsync(database["Storage:ConnectionString"], received[^1].Text!);
+        var stored = await FindStoredAsync(received[^1].Text!);
         Assert.Equal(("Pat Rivera", "Springfield", "(555) 234-0100"), (stored.Request.RequesterName, stored.Request.City, stored.Request.Phone));
     }
 
     [Fact]
     public async Task Killed_while_a_turn_is_in_flight_the_restarted_app_continues_and_stores_one_complete_request()
     {
-        var database = NewDatabase();
+        var database = Storage.Settings;
         const string conversationId = "conv-sigkill-in-flight";
         await using (var first = await BotProcess.StartAsync(database))
         {
@@ -62,32 +63,27 @@ public sealed class IntakeCrashTests
         await resumed.AnswerAsync(from: from);
         var received = await resumed.ExpectAsync(IntakeMessages.Confirm, "Your request has been received");
 
-        var stored = await FindStoredAsync(database["Storage:ConnectionString"], received[^1].Text!);
+        var stored = await FindStoredAsync(received[^1].Text!);
         Assert.Equal("chief@springfield-pd.gov", stored.Request.Email);
-        Assert.Equal(1, await CountStoredAsync(database["Storage:ConnectionString"]));
+        Assert.Equal(ReferenceNumbers.Format(DateTimeOffset.UtcNow.Year, 1), stored.Reference);
+        Assert.Null(await OpenStore().FindAsync(ReferenceNumbers.Format(DateTimeOffset.UtcNow.Year, 2), default));
     }
 
     /// <summary>The e-mail answered the contact-method question: the bot re-asks that question with its choices.</summary>
     private static bool IsRetryOfContactMethod(string said) =>
         said.Contains("phone", StringComparison.OrdinalIgnoreCase) && said.Contains("email", StringComparison.OrdinalIgnoreCase);
 
-    private static Dictionary<string, string> NewDatabase() => new()
-    {
-        ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}",
-    };
+    private IAssistanceRequestStore OpenStore() => Storage.OpenBackend().Select<IAssistanceRequestStore>(
+        sqlite => new SqliteAssistanceRequestStore(sqlite, TimeProvider.System),
+        postgres => new PostgresAssistanceRequestStore(postgres, TimeProvider.System));
 
-    private static async Task<StoredAssistanceRequest> FindStoredAsync(string connectionString, string confirmation)
+    private async Task<StoredAssistanceRequest> FindStoredAsync(string confirmation)
     {
-        var store = new SqliteAssistanceRequestStore(new BotFramework.State.SqliteStorage(connectionString), TimeProvider.System);
         var reference = ReferenceNumbers.Find(confirmation) ?? throw new InvalidOperationException($"No reference in \"{confirmation}\"");
-        return await store.FindAsync(reference, default) ?? throw new InvalidOperationException($"{reference} was not stored");
-    }
-
-    private static async Task<int> CountStoredAsync(string connectionString)
-    {
-        await using var connection = new BotFramework.State.SqliteStorage(connectionString).Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM assistance_requests";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return await OpenStore().FindAsync(reference, default) ?? throw new InvalidOperationException($"{reference} was not stored");
     }
 }
+
+public sealed class IntakeCrashOnSqliteTests : IntakeCrashTests<SqliteTestStorage>;
+
+public sealed class IntakeCrashOnPostgresTests : IntakeCrashTests<PostgresTestStorage>;

@@ -13,7 +13,8 @@ namespace Mvai.Bot.Tests.Privacy;
 /// An advisor exports and deletes a stored request through the console API over HTTP, as the page or a script
 /// would; the deletion takes the conversation's transcript and handoff data with it and leaves only an audit entry.
 /// </summary>
-public sealed class RequestDataTests : IAsyncLifetime
+public abstract class RequestDataTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 12, 14, 30, 0, TimeSpan.Zero);
     private const string AdvisorReply = "Chief Rivera, I'll call you within the hour.";
@@ -21,16 +22,18 @@ public sealed class RequestDataTests : IAsyncLifetime
     private HandoffScenario _scenario = null!;
     private AdvisorClient _alice = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _scenario = await HandoffScenario.StartAsync(Now, TestAdvisors.OnDuty());
+        await base.InitializeAsync();
+        _scenario = await HandoffScenario.StartAsync(Storage, Now, TestAdvisors.OnDuty());
         _alice = AdvisorClient.WithBasic(_scenario.Host, TestAdvisors.AliceId, TestAdvisors.AliceSecret);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _alice.Dispose();
         await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -153,3 +156,7 @@ public sealed class RequestDataTests : IAsyncLifetime
         return caseId;
     }
 }
+
+public sealed class RequestDataOnSqliteTests : RequestDataTests<SqliteTestStorage>;
+
+public sealed class RequestDataOnPostgresTests : RequestDataTests<PostgresTestStorage>;

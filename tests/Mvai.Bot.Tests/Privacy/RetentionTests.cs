@@ -18,7 +18,8 @@ namespace Mvai.Bot.Tests.Privacy;
 /// Retention on the real app with a clock the test moves: with <c>Retention:Days=30</c>, what was finished 31 days
 /// ago goes, what is 6 days old stays, and an open case or a request nobody has handled yet is never purged.
 /// </summary>
-public sealed class RetentionTests : IAsyncLifetime
+public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
 
@@ -27,9 +28,10 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private IServiceProvider Services => _scenario.Host.Services;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _scenario = await HandoffScenario.StartAsync(Start, TestAdvisors.OnDuty(new Dictionary<string, string?>
+        await base.InitializeAsync();
+        _scenario = await HandoffScenario.StartAsync(Storage, Start, TestAdvisors.OnDuty(new Dictionary<string, string?>
         {
             ["Retention:Days"] = "30",
             // The test purges when it chooses to; the hosted service has its own test.
@@ -38,10 +40,11 @@ public sealed class RetentionTests : IAsyncLifetime
         _alice = AdvisorClient.WithBasic(_scenario.Host, TestAdvisors.AliceId, TestAdvisors.AliceSecret);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _alice.Dispose();
         await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -148,8 +151,8 @@ public sealed class RetentionTests : IAsyncLifetime
         var chat = _scenario.NewChat();
         var reference = await chat.SubmitRequestAsync();
         await HandOverAndCloseAsync(chat);
-        await using var second = await BotTestHost.StartAsync(TestAdvisors.OnDuty(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" }),
-            _scenario.Host.DatabasePath, builder => builder.Services.AddSingleton<TimeProvider>(_scenario.Clock));
+        await using var second = await Storage.StartHostAsync(TestAdvisors.OnDuty(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" }),
+            builder => builder.Services.AddSingleton<TimeProvider>(_scenario.Clock));
         _scenario.Clock.Advance(TimeSpan.FromDays(91));
 
         var purges = await Task.WhenAll(
@@ -163,8 +166,8 @@ public sealed class RetentionTests : IAsyncLifetime
     [Fact]
     public async Task SentAlertsOlderThanTheCutoff_Go_UnsentAndRecentOnesStay()
     {
-        var path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
-        var outbox = new SqliteAlertOutboxStore(new SqliteStorage($"Data Source={path}"));
+        var outbox = Storage.OpenBackend().Select<IAlertOutboxStore>(
+            sqlite => new SqliteAlertOutboxStore(sqlite), postgres => new PostgresAlertOutboxStore(postgres));
         await AddSentAsync(outbox, "H-old-sent", Start);
         await AddSentAsync(outbox, "H-recent", Start.AddDays(25));
         await outbox.AddAsync("alert-unsent", AlertTestSettings.Alert("H-old-unsent"), [new(AlertChannels.Email, "duty@mvai.example")], Start, default);
@@ -180,17 +183,16 @@ public sealed class RetentionTests : IAsyncLifetime
     [Fact]
     public async Task TheHostedService_PurgesOnItsOwn_AtStartAndEveryInterval()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
         var clock = new ManualClock { Now = Start };
-        await using (var first = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" }, databasePath,
+        await using (var first = await Storage.StartHostAsync(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" },
             builder => builder.Services.AddSingleton<TimeProvider>(clock)))
         {
             await new Conversation(first).SayAsync("What should we tell the media in the first hours?");
         }
         clock.Advance(TimeSpan.FromDays(91));
 
-        await using var host = await BotTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Retention:Interval"] = "00:00:00.200" }, databasePath,
+        await using var host = await Storage.StartHostAsync(
+            new Dictionary<string, string?> { ["Retention:Interval"] = "00:00:00.200" },
             builder => builder.Services.AddSingleton<TimeProvider>(clock));
         var transcripts = host.Services.GetRequiredService<ITranscriptStore>();
         var later = new Conversation(host);
@@ -202,7 +204,7 @@ public sealed class RetentionTests : IAsyncLifetime
             "the default 90-day retention to purge the transcript on the next interval");
     }
 
-    private static async Task AddSentAsync(SqliteAlertOutboxStore outbox, string caseId, DateTimeOffset at)
+    private static async Task AddSentAsync(IAlertOutboxStore outbox, string caseId, DateTimeOffset at)
     {
         await outbox.AddAsync("alert-" + caseId, AlertTestSettings.Alert(caseId), [new(AlertChannels.Email, "duty@mvai.example")], at, default);
         var delivery = Assert.Single(await outbox.ClaimDueAsync("instance", at, TimeSpan.FromMinutes(1), 10, default));
@@ -228,3 +230,7 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.True(close.IsSuccessStatusCode, $"close answered {close.StatusCode} at {_scenario.Clock.Now.ToString("O", CultureInfo.InvariantCulture)}");
     }
 }
+
+public sealed class RetentionOnSqliteTests : RetentionTests<SqliteTestStorage>;
+
+public sealed class RetentionOnPostgresTests : RetentionTests<PostgresTestStorage>;

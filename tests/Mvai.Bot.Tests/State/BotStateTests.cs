@@ -2,18 +2,26 @@ using System.Security.Claims;
 using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.State;
 
-public sealed class BotStateTests
+/// <summary>Conversation and user state over each storage provider (see the subclasses at the end).</summary>
+public abstract class BotStateTests
 {
-    private readonly CountingStorage _storage = new(new SqliteStorage($"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}"));
+    private CountingStorage? _counting;
+
+    private CountingStorage Storage => _counting ??= new(CreateStorage());
+
+    /// <summary>The storage on this test's empty database.</summary>
+    protected abstract IStorage CreateStorage();
 
     [Fact]
     public async Task ConversationAndUserState_UseTheBotFrameworkKeys()
     {
-        var conversation = new ConversationState(_storage);
-        var user = new UserState(_storage);
+        var conversation = new ConversationState(Storage);
+        var user = new UserState(Storage);
         var turn = NewTurn();
 
         await conversation.CreateProperty<int>("count").SetAsync(turn, 1);
@@ -21,7 +29,7 @@ public sealed class BotStateTests
         await conversation.SaveChangesAsync(turn);
         await user.SaveChangesAsync(turn);
 
-        var stored = await _storage.ReadAsync(["test/conversations/conv-1", "test/users/user-1"], default);
+        var stored = await Storage.ReadAsync(["test/conversations/conv-1", "test/users/user-1"], default);
         Assert.Equal(1, stored["test/conversations/conv-1"].Document["count"]!.GetValue<int>());
         Assert.Equal("Springfield PD", stored["test/users/user-1"].Document["agency"]!.GetValue<string>());
     }
@@ -29,7 +37,7 @@ public sealed class BotStateTests
     [Fact]
     public async Task State_IsWrittenOnlyWhenItChanged()
     {
-        var state = new ConversationState(_storage);
+        var state = new ConversationState(Storage);
         var profile = state.CreateProperty<Profile>("profile");
 
         var first = NewTurn();
@@ -40,13 +48,13 @@ public sealed class BotStateTests
         Assert.Equal("Ana", (await profile.GetAsync(second))!.Name);
         await state.SaveChangesAsync(second);
 
-        Assert.Equal(1, _storage.Writes);
+        Assert.Equal(1, Storage.Writes);
     }
 
     [Fact]
     public async Task OverlappingTurns_DoNotSilentlyOverwriteEachOther()
     {
-        var state = new ConversationState(_storage);
+        var state = new ConversationState(Storage);
         var count = state.CreateProperty<int>("count");
         var a = NewTurn();
         var b = NewTurn();
@@ -61,7 +69,7 @@ public sealed class BotStateTests
     [Fact]
     public async Task Delete_RemovesTheConversationsState()
     {
-        var state = new ConversationState(_storage);
+        var state = new ConversationState(Storage);
         var turn = NewTurn();
         await state.CreateProperty<int>("count").SetAsync(turn, 3);
         await state.SaveChangesAsync(turn);
@@ -105,4 +113,20 @@ public sealed class BotStateTests
 
         public Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteIdleAsync(cutoff, cancellationToken);
     }
+}
+
+public sealed class BotStateOnSqliteTests : BotStateTests
+{
+    protected override IStorage CreateStorage() => new SqliteStorage($"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}");
+}
+
+public sealed class BotStateOnPostgresTests : BotStateTests, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    protected override IStorage CreateStorage() => new PostgresStorage(_database.Open());
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
 }

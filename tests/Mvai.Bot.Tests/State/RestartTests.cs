@@ -3,24 +3,27 @@ using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.State;
 
-public sealed class RestartTests
+public abstract class RestartTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     [Fact]
     public async Task ConversationState_SurvivesAnAppRestart_OnTheSameDatabase()
     {
-        string database;
         const string conversationId = "conv-restart";
-        await using (var before = await BotTestHost.StartAsync())
+        await using (var before = await Storage.StartHostAsync())
         {
-            database = before.DatabasePath;
             var greeting = await new Conversation(before, conversationId: conversationId).JoinAsync();
             Assert.Equal(AssistantMessages.Welcome, Assert.Single(greeting).Text);
         }
 
-        await using var after = await BotTestHost.StartAsync(databasePath: database);
+        await using var after = await Storage.StartHostAsync();
         var chat = new Conversation(after, conversationId: conversationId);
 
         Assert.Empty(await chat.JoinAsync());
         Assert.Equal(AssistantMessages.Fallback, Assert.Single(await chat.SayAsync("still there?")).Text);
     }
 }
+
+public sealed class RestartTestsOnSqlite : RestartTests<SqliteTestStorage>;
+
+public sealed class RestartTestsOnPostgres : RestartTests<PostgresTestStorage>;

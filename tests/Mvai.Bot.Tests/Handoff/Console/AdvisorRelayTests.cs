@@ -10,27 +10,30 @@ namespace Mvai.Bot.Tests.Handoff.Console;
 /// A user in a channel with a real Connector service (on loopback) asks for a person; advisors work the case
 /// through the console API over HTTP; what they do reaches the user as proactive Connector posts.
 /// </summary>
-public sealed class AdvisorRelayTests : IAsyncLifetime
+public abstract class AdvisorRelayTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     private BotTestHost _host = null!;
     private ChannelConnectorServer _channel = null!;
     private AdvisorClient _alice = null!;
     private AdvisorClient _bob = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await BotTestHost.StartAsync(TestAdvisors.OnDuty());
+        await base.InitializeAsync();
+        _host = await Storage.StartHostAsync(TestAdvisors.OnDuty());
         _channel = await ChannelConnectorServer.StartAsync();
         _alice = AdvisorClient.WithBasic(_host, TestAdvisors.AliceId, TestAdvisors.AliceSecret);
         _bob = AdvisorClient.WithBasic(_host, TestAdvisors.BobId, TestAdvisors.BobSecret);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _alice.Dispose();
         _bob.Dispose();
         await _host.DisposeAsync();
         await _channel.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -179,3 +182,7 @@ public sealed class AdvisorRelayTests : IAsyncLifetime
         Assert.True(expected == response.StatusCode, $"Expected {expected}, got {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }
+
+public sealed class AdvisorRelayTestsOnSqlite : AdvisorRelayTests<SqliteTestStorage>;
+
+public sealed class AdvisorRelayTestsOnPostgres : AdvisorRelayTests<PostgresTestStorage>;

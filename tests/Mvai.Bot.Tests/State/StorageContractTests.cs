@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.State;
 
-public sealed class SqliteStorageTests : IDisposable
+/// <summary>The <see cref="IStorage"/> contract, run against every provider (see the subclasses at the end).</summary>
+public abstract class StorageContractTests
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
-
-    private SqliteStorage CreateSut() => new($"Data Source={_path}");
+    /// <summary>A storage on this test's database; a second call is another instance on the same database.</summary>
+    protected abstract IStorage CreateSut();
 
     [Fact]
     public async Task Write_WithTheETagItWasRead_Succeeds_AndAStaleETagIsAConflict()
@@ -62,6 +64,31 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoInstancesUpdatingFromTheSameRead_OneWins_AndTheOtherIsAConflict()
+    {
+        var a = CreateSut();
+        var b = CreateSut();
+        await a.WriteAsync(Item("k", 1, etag: null), default);
+        var read = (await b.ReadAsync(["k"], default))["k"];
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await (i % 2 == 0 ? a : b).WriteAsync(Item("k", 10 + i, read.ETag), default);
+                return 10 + i;
+            }
+            catch (StorageConcurrencyException)
+            {
+                return -1;
+            }
+        }));
+
+        var winner = Assert.Single(writes, n => n > 0);
+        Assert.Equal(winner, (await a.ReadAsync(["k"], default))["k"].Document["n"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Delete_RemovesTheKey_AndIgnoresMissingOnes()
     {
         var storage = CreateSut();
@@ -73,7 +100,7 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task Data_SurvivesANewStorageOnTheSameFile()
+    public async Task Data_SurvivesANewStorageOnTheSameDatabase()
     {
         await CreateSut().WriteAsync(Item("k", 7, etag: null), default);
 
@@ -85,5 +112,24 @@ public sealed class SqliteStorageTests : IDisposable
     private static Dictionary<string, StoreItem> Item(string key, int n, string? etag) =>
         new() { [key] = new StoreItem(new JsonObject { ["n"] = n }, etag) };
 
+}
+
+public sealed class SqliteStorageTests : StorageContractTests, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+
+    protected override IStorage CreateSut() => new SqliteStorage($"Data Source={_path}");
+
     public void Dispose() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+}
+
+public sealed class PostgresStorageTests : StorageContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    protected override IStorage CreateSut() => new PostgresStorage(_database.Open());
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
 }

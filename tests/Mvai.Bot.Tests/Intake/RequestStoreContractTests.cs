@@ -1,14 +1,15 @@
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
+using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Intake;
 
-public sealed class RequestStoreTests
+/// <summary>The request store's contract, run against every provider (see the subclasses at the end).</summary>
+public abstract class RequestStoreContractTests
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
-
-    private SqliteAssistanceRequestStore CreateSut() => new(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+    /// <summary>A store on this test's empty database; a second call is another instance on the same database.</summary>
+    private protected abstract IAssistanceRequestStore CreateSut();
 
     [Fact]
     public async Task Submit_AssignsYearlySequentialReferences_AndStoresEveryAnswer()
@@ -54,6 +55,19 @@ public sealed class RequestStoreTests
         Assert.Equal(40, results.Select(r => r.Reference).Distinct().Count());
     }
 
+    [Fact]
+    public async Task TheSameIntakeSubmittedToTwoInstancesAtOnce_IsStoredOnce_AndUsesUpOneReference()
+    {
+        var a = CreateSut();
+        var b = CreateSut();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? a : b).SubmitAsync("intake-twice", Draft("Springfield PD"), default)));
+        var next = await a.SubmitAsync("intake-next", Draft("Shelbyville PD"), default);
+
+        Assert.Single(results.Select(r => r.Reference).Distinct());
+        Assert.Equal(ReferenceNumbers.Format(DateTimeOffset.UtcNow.Year, 2), next.Reference);
+    }
+
     [Theory]
     [InlineData("what's the status of MVAI-2026-0042?", "MVAI-2026-0042")]
     [InlineData("status mvai 2026 42", "MVAI-2026-0042")]
@@ -81,4 +95,23 @@ public sealed class RequestStoreTests
         ConversationReference = new ConversationReference { Conversation = new ConversationAccount { Id = "conv-1" }, ChannelId = "test" },
         SubmittedAt = DateTimeOffset.UtcNow,
     };
+}
+
+public sealed class SqliteRequestStoreTests : RequestStoreContractTests
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+
+    private protected override IAssistanceRequestStore CreateSut() =>
+        new SqliteAssistanceRequestStore(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+}
+
+public sealed class PostgresRequestStoreTests : RequestStoreContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    private protected override IAssistanceRequestStore CreateSut() => new PostgresAssistanceRequestStore(_database.Open(), TimeProvider.System);
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,18 +1,19 @@
 using System.Globalization;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Handoff.Alerts;
+using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Handoff;
 
-public sealed class AlertOutboxStoreTests
+/// <summary>The outbox's leasing contract, run against every provider (see the subclasses at the end).</summary>
+public abstract class AlertOutboxStoreContractTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-24T03:00:00Z", CultureInfo.InvariantCulture);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+    /// <summary>A store on this test's empty database; a second call is another instance on the same database.</summary>
+    private protected abstract IAlertOutboxStore CreateSut();
 
-    private SqliteAlertOutboxStore CreateSut() => new(new SqliteStorage($"Data Source={_path}"));
-
-    private static Task AddAsync(SqliteAlertOutboxStore store, string caseId, int recipients) =>
+    private static Task AddAsync(IAlertOutboxStore store, string caseId, int recipients) =>
         store.AddAsync(
             Guid.NewGuid().ToString("N"),
             AlertTestSettings.Alert(caseId),
@@ -83,4 +84,22 @@ public sealed class AlertOutboxStoreTests
         Assert.Null(status.LastError);
         Assert.Equal(Now, status.NextAttemptAt);
     }
+}
+
+public sealed class SqliteAlertOutboxStoreTests : AlertOutboxStoreContractTests
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+
+    private protected override IAlertOutboxStore CreateSut() => new SqliteAlertOutboxStore(new SqliteStorage($"Data Source={_path}"));
+}
+
+public sealed class PostgresAlertOutboxStoreTests : AlertOutboxStoreContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    private protected override IAlertOutboxStore CreateSut() => new PostgresAlertOutboxStore(_database.Open());
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
 }
