@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mvai.Bot.BotFramework.Dialogs.Choices;
+using Mvai.Bot.BotFramework.Dialogs.Prompts;
+using Mvai.Bot.Intake.Validation;
+using Mvai.Bot.Intake.Prefill;
+using Mvai.Knowledge.Safety;
+
+namespace Mvai.Bench;
+
+/// <summary>
+/// <c>--recognizers</c>: what the text recognizers and the safety screen cost per call, first call (models built) and
+/// warm, in time and allocation, so the turn budget can be checked against them without a profiler.
+/// </summary>
+internal static class RecognizerCost
+{
+    private const int Calls = 300;
+    private const string English = "en-us";
+
+    public static void Print()
+    {
+        var now = new DateTime(2026, 3, 18, 14, 0, 0, DateTimeKind.Unspecified);
+        var safety = new SafetyScreen();
+        var choices = new List<Choice> { new("Email"), new("Phone"), new("Text message") };
+        var rows = new (string Name, Func<object?> Call)[]
+        {
+            ("date recognizer, \"last Friday\"", () => DateTimeResolutions.Recognize("last Friday", English, now).Count()),
+            ("date recognizer, \"We need MVAI help\"", () => DateTimeResolutions.Recognize("We need MVAI help", English, now).Count()),
+            ("date recognizer, 40-word message", () => DateTimeResolutions.Recognize(LongMessage, English, now).Count()),
+            ("number recognizer (casualty count), \"eleven\"", () => CasualtyCount.Parse("eleven")),
+            ("choice recognizer, ordinal \"the second one\"", () => ChoiceRecognizer.Recognize("the second one", choices, English)),
+            ("rule prefill, \"We need MVAI help\"", () => RulePrefill.Extract("We need MVAI help", now)),
+            ("rule prefill, 40-word message", () => RulePrefill.Extract(LongMessage, now)),
+            ("safety screen, 40-word message", () => safety.Screen(LongMessage)),
+        };
+        Console.WriteLine("call                                          first ms   warm µs/call   KiB/call");
+        foreach (var (name, call) in rows)
+        {
+            var first = Stopwatch.StartNew();
+            call();
+            var firstMs = first.Elapsed.TotalMilliseconds;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var warm = Stopwatch.StartNew();
+            for (var i = 0; i < Calls; i++)
+            {
+                call();
+            }
+            var perCallMicros = warm.Elapsed.TotalMicroseconds / Calls;
+            var perCallKib = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / Calls;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44}  {firstMs,8:0.0}   {perCallMicros,12:0.0}   {perCallKib,8:0.0}"));
+        }
+    }
+
+    private const string LongMessage =
+        "We had a vehicle ramming at the Waukegan farmers market last Friday afternoon, two killed and eleven injured. "
+        + "The Lake County Sheriff's Office is leading and we need help with the media and officer wellness this week.";
+}
