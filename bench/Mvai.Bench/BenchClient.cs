@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Activity = Mvai.Bot.BotFramework.Protocol.Activity;
 using Mvai.Bot.BotFramework.Protocol;
 
@@ -38,7 +40,10 @@ internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, Con
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await http.PostAsJsonAsync("api/messages", activity, ProtocolJson.Default.Activity);
+            // Serialized up front so the request has a Content-Length, as the Bot Connector's requests do.
+            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Default.Activity));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync("api/messages", content);
             var body = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ExpectedReplies);
             if (!response.IsSuccessStatusCode || body is null)
             {

@@ -30,12 +30,13 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 };
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"MVAI Assistant load benchmark: {(options.Storage == "postgres" ? "PostgreSQL" : "SQLite")}, {Environment.ProcessorCount} cores, {options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per level"));
-Console.WriteLine("(client and server share this process and its cores; figures include the client's own work)");
+Console.WriteLine("(client and server share this process and its cores; figures include the client's own work. CPU µs/turn is");
+Console.WriteLine(" the process's CPU time per measured turn: it holds steadier than turns/s when other work shares the machine)");
 foreach (var scenario in options.Scenarios)
 {
     Console.WriteLine();
     Console.WriteLine($"Scenario {scenario.Name} ({scenario.Turns.Count} turns): {scenario.Description}.");
-    Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn");
+    Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn  CPU µs/turn");
     foreach (var level in options.Concurrency)
     {
         Console.WriteLine(await RunLevelAsync(http, scenario, level, options));
@@ -58,6 +59,7 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
     await Task.Delay(options.Warmup);
     using var process = Process.GetCurrentProcess();
     var allocatedBefore = GC.GetTotalAllocatedBytes();
+    var cpuBefore = process.TotalProcessorTime;
     var measured = Stopwatch.StartNew();
     recorder.Recording = true;
     long peakWorkingSet = 0;
@@ -70,13 +72,15 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
     recorder.Recording = false;
     var elapsed = measured.Elapsed;
     var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+    process.Refresh();
+    var cpu = process.TotalProcessorTime - cpuBefore;
     await stop.CancelAsync();
     await Task.WhenAll(workers);
 
     var sorted = recorder.Sorted();
     var errors = recorder.Errors == 0 ? string.Empty : $"\n               errors: {recorder.ErrorSummary}";
     var row = errors + string.Create(CultureInfo.InvariantCulture,
-        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}");
+        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}  {cpu.TotalMicroseconds / Math.Max(1, sorted.Length),12:0}");
     return options.Steps ? row + Environment.NewLine + StepTable(scenario, recorder) : row;
 }
 

@@ -33,7 +33,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     public async Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO transcript_activities (channel_id, conversation_id, logged_at, document)
