@@ -4,7 +4,7 @@ namespace Mvai.Bench;
 
 /// <summary>
 /// Command line: <c>--conversations 1,8,64 --seconds 10 --warmup 2 --scenario intake,mix --storage sqlite|postgres
-/// --postgres &lt;connection string&gt; --steps --recognizers</c>.
+/// --postgres &lt;connection string&gt; --steps --recognizers --allocations</c>.
 /// </summary>
 internal sealed record BenchOptions(
     IReadOnlyList<int> Concurrency,
@@ -14,7 +14,8 @@ internal sealed record BenchOptions(
     string Storage,
     string? PostgresConnectionString,
     bool Steps,
-    bool Recognizers)
+    bool Recognizers,
+    bool Allocations)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -40,7 +41,7 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--storage postgres needs --postgres \"Host=127.0.0.1;Port=5432;Database=...;Username=...\" (a scratch database: the bench fills it).");
         }
         return new BenchOptions(levels, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), scenarios, storage, postgres,
-            args.Contains("--steps"), args.Contains("--recognizers"));
+            args.Contains("--steps"), args.Contains("--recognizers"), args.Contains("--allocations"));
     }
 
     /// <summary>The configuration the bot starts with: the chosen storage, and logging quiet enough not to be measured.</summary>

@@ -54,6 +54,7 @@ foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.G
 static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scenario, int conversations, BenchOptions options)
 {
     var recorder = new LatencyRecorder();
+    using var allocations = options.Allocations ? new AllocationSampler() : null;
     using var stop = new CancellationTokenSource();
     var workers = Enumerable.Range(1, conversations).Select(i => new BenchClient(http, recorder, scenario, i).RunAsync(stop.Token)).ToArray();
     await Task.Delay(options.Warmup);
@@ -62,6 +63,7 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
     var cpuBefore = process.TotalProcessorTime;
     var measured = Stopwatch.StartNew();
     recorder.Recording = true;
+    allocations?.Recording = true;
     long peakWorkingSet = 0;
     while (measured.Elapsed < options.Duration)
     {
@@ -70,6 +72,7 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
         peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
     }
     recorder.Recording = false;
+    allocations?.Recording = false;
     var elapsed = measured.Elapsed;
     var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
     process.Refresh();
@@ -81,6 +84,10 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
     var errors = recorder.Errors == 0 ? string.Empty : $"\n               errors: {recorder.ErrorSummary}";
     var row = errors + string.Create(CultureInfo.InvariantCulture,
         $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}  {cpu.TotalMicroseconds / Math.Max(1, sorted.Length),12:0}");
+    if (allocations is not null)
+    {
+        row += Environment.NewLine + allocations.Report(sorted.Length);
+    }
     return options.Steps ? row + Environment.NewLine + StepTable(scenario, recorder) : row;
 }
 
