@@ -66,8 +66,8 @@ public sealed class SqliteStorage : IStorage
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JsonNode.Parse(reader.GetString(1)) as JsonObject ?? [];
-            result[reader.GetString(0)] = new StoreItem(document, reader.GetString(2));
+            var json = reader.GetString(1);
+            result[reader.GetString(0)] = new StoreItem(JsonNode.Parse(json) as JsonObject ?? [], reader.GetString(2)) { Json = json };
         }
         return result;
     }
@@ -97,7 +97,7 @@ public sealed class SqliteStorage : IStorage
                 _ => "UPDATE bot_state SET document = $doc, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected",
             };
             command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$doc", item.Document.ToJsonString());
+            command.Parameters.AddWithValue("$doc", item.Json ?? item.Document.ToJsonString());
             command.Parameters.AddWithValue("$etag", etag);
             command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
             command.Parameters.AddWithValue("$expected", item.ETag ?? string.Empty);
