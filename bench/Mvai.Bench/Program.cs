@@ -30,6 +30,11 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 };
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"MVAI Assistant load benchmark: {(options.Storage == "postgres" ? "PostgreSQL" : "SQLite")}, {Environment.ProcessorCount} cores, {options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per level"));
+using (var started = Process.GetCurrentProcess())
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"RSS after start-up {started.WorkingSet64 / 1048576.0:0} MiB, managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:0} MiB"));
+}
 Console.WriteLine("(client and server share this process and its cores; figures include the client's own work. CPU µs/turn is");
 Console.WriteLine(" the process's CPU time per measured turn: it holds steadier than turns/s when other work shares the machine)");
 foreach (var scenario in options.Scenarios)

@@ -33,7 +33,9 @@ internal static class RecognizerCost
             ("rule prefill, 40-word message", () => RulePrefill.Extract(LongMessage, now)),
             ("safety screen, 40-word message", () => safety.Screen(LongMessage)),
         };
-        Console.WriteLine("call                                          first ms   warm µs/call   KiB/call");
+        Console.WriteLine("call                                          first ms   warm µs/call   KiB/call   RSS MiB after");
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"(before any call)",-44}  {"",8}   {"",12}   {"",8}   {process.WorkingSet64 / 1048576.0,13:0}"));
         foreach (var (name, call) in rows)
         {
             var first = Stopwatch.StartNew();
@@ -47,7 +49,9 @@ internal static class RecognizerCost
             }
             var perCallMicros = warm.Elapsed.TotalMicroseconds / Calls;
             var perCallKib = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / Calls;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44}  {firstMs,8:0.0}   {perCallMicros,12:0.0}   {perCallKib,8:0.0}"));
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-44}  {firstMs,8:0.0}   {perCallMicros,12:0.0}   {perCallKib,8:0.0}   {process.WorkingSet64 / 1048576.0,13:0}"));
         }
     }
 
