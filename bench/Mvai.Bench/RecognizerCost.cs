@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Mvai.Bot.BotFramework.Dialogs.Choices;
 using Mvai.Bot.BotFramework.Dialogs.Prompts;
 using Mvai.Bot.Intake.Validation;
@@ -22,6 +25,28 @@ internal static class RecognizerCost
         var now = new DateTime(2026, 3, 18, 14, 0, 0, DateTimeKind.Unspecified);
         var safety = new SafetyScreen();
         var choices = new List<Choice> { new("Email"), new("Phone"), new("Text message") };
+        // The bench itself runs in development mode (no app id, loopback callers unauthenticated), so the per-request
+        // token check a deployed bot does is measured here: the same handler and RSA-SHA256 signature check.
+        using var rsa = RSA.Create(2048);
+        var key = new RsaSecurityKey(rsa) { KeyId = "bench" };
+        var jwt = new JsonWebTokenHandler();
+        var token = jwt.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "https://api.botframework.com",
+            Audience = "bench-app-id",
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["serviceurl"] = "https://smba.trafficmanager.net/amer/" },
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+        var parameters = new TokenValidationParameters
+        {
+            IssuerSigningKey = key,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            ValidIssuer = "https://api.botframework.com",
+            ValidAudience = "bench-app-id",
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+        };
         var rows = new (string Name, Func<object?> Call)[]
         {
             ("date recognizer, \"last Friday\"", () => DateTimeResolutions.Recognize("last Friday", English, now).Count()),
@@ -32,6 +57,7 @@ internal static class RecognizerCost
             ("rule prefill, \"We need MVAI help\"", () => RulePrefill.Extract("We need MVAI help", now)),
             ("rule prefill, 40-word message", () => RulePrefill.Extract(LongMessage, now)),
             ("safety screen, 40-word message", () => safety.Screen(LongMessage)),
+            ("JWT validation, RS256 channel-style token", () => jwt.ValidateTokenAsync(token, parameters).GetAwaiter().GetResult().IsValid),
         };
         Console.WriteLine("call                                          first ms   warm µs/call   KiB/call   RSS MiB after");
         using var process = System.Diagnostics.Process.GetCurrentProcess();
