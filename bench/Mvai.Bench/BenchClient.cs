@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Activity = Mvai.Bot.BotFramework.Protocol.Activity;
 using Mvai.Bot.BotFramework.Protocol;
 
 namespace Mvai.Bench;
 
-/// <summary>One simulated user: runs <see cref="ConversationScript"/> over and over, each time in a new conversation.</summary>
-internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, int worker)
+/// <summary>One simulated user: runs a <see cref="ConversationScript"/> over and over, each time in a new conversation.</summary>
+internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, ConversationScript script, int worker)
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private int _conversations;
@@ -16,40 +18,50 @@ internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, int
         while (!stop.IsCancellationRequested)
         {
             var conversation = $"bench-{_run}-{worker}-{Interlocked.Increment(ref _conversations)}";
-            var turn = 0;
-            foreach (var line in ConversationScript.Turns)
+            for (var step = 0; step < script.Turns.Count; step++)
             {
                 if (stop.IsCancellationRequested)
                 {
                     return;
                 }
-                await SendAsync(Activity(conversation, ++turn, line));
+                var replies = await SendAsync(Activity(conversation, step + 1, script.Turns[step]), step);
+                // The last turn must say the request was stored: a run that stops short of it measures less than it claims.
+                if (step == script.Turns.Count - 1 && replies is not null
+                    && !replies.Any(reply => reply.Text?.Contains("MVAI-", StringComparison.Ordinal) == true))
+                {
+                    recorder.RecordError("intake not confirmed");
+                }
             }
         }
     }
 
-    private async Task SendAsync(Activity activity)
+    private async Task<IList<Activity>?> SendAsync(Activity activity, int step)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await http.PostAsJsonAsync("api/messages", activity, ProtocolJson.Default.Activity);
+            // Serialized up front so the request has a Content-Length, as the Bot Connector's requests do.
+            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Default.Activity));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync("api/messages", content);
             var body = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ExpectedReplies);
             if (!response.IsSuccessStatusCode || body is null)
             {
                 recorder.RecordError($"HTTP {(int)response.StatusCode}");
-                return;
+                return null;
             }
             if (activity.Type == ActivityTypes.Message && body.Activities.Count == 0)
             {
                 recorder.RecordError("no reply");
-                return;
+                return null;
             }
-            recorder.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            recorder.Record(step, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return body.Activities;
         }
         catch (HttpRequestException exception)
         {
             recorder.RecordError(exception.HttpRequestError.ToString());
+            return null;
         }
     }
 

@@ -9,6 +9,7 @@ namespace Mvai.Bot.BotFramework.Dialogs;
 public sealed class DialogSet(IStatePropertyAccessor<DialogState>? dialogState = null)
 {
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
+    private string? _version;
 
     public IEnumerable<Dialog> Dialogs => _dialogs.Values;
 
@@ -20,13 +21,19 @@ public sealed class DialogSet(IStatePropertyAccessor<DialogState>? dialogState =
         {
             throw new InvalidOperationException($"A dialog with id '{dialog.Id}' is already in the set.");
         }
+        _version = null;
         return this;
     }
 
     public Dialog? Find(string dialogId) => _dialogs.GetValueOrDefault(dialogId);
 
-    /// <summary>A hash of every member's id and version, so a container notices when any child changed.</summary>
-    public string GetVersion()
+    /// <summary>
+    /// A hash of every member's id and version, so a container notices when any child changed. Computed once per set of
+    /// members (dialogs are added while they are built): every turn checks the stack against it.
+    /// </summary>
+    public string GetVersion() => _version ??= ComputeVersion();
+
+    private string ComputeVersion()
     {
         var text = string.Join('\n', _dialogs.Values.Select(d => d.Id + "=" + d.GetVersion()));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];

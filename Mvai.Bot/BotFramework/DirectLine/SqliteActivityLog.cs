@@ -37,7 +37,7 @@ internal sealed class SqliteActivityLog : IActivityLog
 
     public async Task CreateConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = _storage.Open();
+        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO directline_conversations (conversation_id, created_at) VALUES ($id, $now)";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -58,7 +58,7 @@ internal sealed class SqliteActivityLog : IActivityLog
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id = null;
-        await using var connection = _storage.Open();
+        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO directline_activities (conversation_id, seq, body, created_at)

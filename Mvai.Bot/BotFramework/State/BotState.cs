@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.BotFramework.State;
@@ -11,8 +12,14 @@ namespace Mvai.Bot.BotFramework.State;
 /// </summary>
 public abstract class BotState(IStorage storage, string name)
 {
-    /// <summary>How property values are written: plain JSON, camelCase, no type names.</summary>
-    public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// How property values are written: plain JSON, camelCase, no type names, and no null properties: a saved prompt's
+    /// activity was two thirds nulls, and every turn reads, compares and writes the whole document.
+    /// </summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private string CacheKey { get; } = "BotState." + name;
 
@@ -33,7 +40,7 @@ public abstract class BotState(IStorage storage, string name)
         var key = GetStorageKey(turnContext);
         var items = await storage.ReadAsync([key], cancellationToken);
         turnContext.TurnState[CacheKey] = items.TryGetValue(key, out var item)
-            ? new CachedState(item.Document, item.ETag)
+            ? new CachedState(item.Document, item.ETag, item.Json)
             : new CachedState([], null);
     }
 
@@ -52,7 +59,7 @@ public abstract class BotState(IStorage storage, string name)
             return;
         }
         var key = GetStorageKey(turnContext);
-        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, cached.ETag) }, cancellationToken);
+        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, cached.ETag) { Json = json } }, cancellationToken);
         cached.MarkSaved(json, etags[key]);
     }
 
@@ -98,12 +105,15 @@ public abstract class BotState(IStorage storage, string name)
     }
 
     /// <summary>The turn's copy of the scope: the JSON as loaded plus live objects handed out to the bot.</summary>
-    private sealed class CachedState(JsonObject document, string? etag)
+    /// <param name="document">The document as loaded.</param>
+    /// <param name="etag">The ETag it was loaded with; null when there was none.</param>
+    /// <param name="loadedJson">The document's text as stored, when the storage gave it, so it is not serialized again to compare.</param>
+    private sealed class CachedState(JsonObject document, string? etag, string? loadedJson = null)
     {
         private readonly Dictionary<string, (object? Value, Type Type)> _live = new(StringComparer.Ordinal);
         private JsonObject _document = document;
 
-        public string LoadedJson { get; private set; } = document.ToJsonString();
+        public string LoadedJson { get; private set; } = loadedJson ?? document.ToJsonString();
         public string? ETag { get; private set; } = etag;
 
         public T? Get<T>(string name, Func<T>? defaultFactory)

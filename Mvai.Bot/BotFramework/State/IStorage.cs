@@ -28,7 +28,14 @@ public interface IStorage
 }
 
 /// <summary>A stored JSON document and the ETag it was read with (or the condition to write it under).</summary>
-public sealed record StoreItem(JsonObject Document, string? ETag);
+public sealed record StoreItem(JsonObject Document, string? ETag)
+{
+    /// <summary>
+    /// <see cref="Document"/> as JSON text when it is already at hand (as read, or as just serialized to compare), so a
+    /// storage that keeps text need not serialize the document again. Null when unknown; then serialize the document.
+    /// </summary>
+    public string? Json { get; init; }
+}
 
 /// <summary>A write whose ETag condition did not hold: someone else changed the item first.</summary>
 public sealed class StorageConcurrencyException(string key)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 
@@ -9,12 +10,14 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 {
     private readonly SqliteStorage _database;
     private readonly TimeProvider _clock;
+    private readonly SqliteGroupCommit<TranscriptRow> _writes;
 
     public SqliteTranscriptStore(SqliteStorage database, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _clock = clock;
+        _writes = new SqliteGroupCommit<TranscriptRow>(database, InsertAsync);
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -30,20 +33,27 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         command.ExecuteNonQuery();
     }
 
-    public async Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        await using var connection = _database.Open();
+        var row = new TranscriptRow(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty,
+            _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ProtocolJson.Serialize(activity));
+        return _writes.WriteAsync(row, cancellationToken);
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TranscriptRow row)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO transcript_activities (channel_id, conversation_id, logged_at, document)
             VALUES ($channel, $conversation, $at, $document)
             """;
-        command.Parameters.AddWithValue("$channel", activity.ChannelId ?? string.Empty);
-        command.Parameters.AddWithValue("$conversation", activity.Conversation?.Id ?? string.Empty);
-        command.Parameters.AddWithValue("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$document", ProtocolJson.Serialize(activity));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("$channel", row.ChannelId);
+        command.Parameters.AddWithValue("$conversation", row.ConversationId);
+        command.Parameters.AddWithValue("$at", row.LoggedAt);
+        command.Parameters.AddWithValue("$document", row.Document);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task<IReadOnlyList<Activity>> GetRecentAsync(string channelId, string conversationId, int max, CancellationToken cancellationToken)
@@ -74,7 +84,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM transcript_activities WHERE logged_at < $cutoff";
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
@@ -90,4 +100,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         command.Parameters.AddWithValue("$conversation", conversationId);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A row serialized in the caller's turn (the activity may change after), written with its batch.</summary>
+    private sealed record TranscriptRow(string ChannelId, string ConversationId, string LoggedAt, string Document);
 }

@@ -41,7 +41,7 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);
         ArgumentNullException.ThrowIfNull(draft);
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         // IMMEDIATE: take the write lock first, so two instances cannot both read the same sequence.
         await using var transaction = connection.BeginTransaction(deferred: false);
 

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using DateTimeOptions = Microsoft.Recognizers.Text.DateTime.DateTimeOptions;
 using DateTimeRecognizer = Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer;
+using DateTimeModel = Microsoft.Recognizers.Text.DateTime.DateTimeModel;
 using Microsoft.Recognizers.Text.DataTypes.TimexExpression;
 
 namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
@@ -7,6 +9,10 @@ namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
 /// <summary>Helpers for date prompt answers.</summary>
 public static class DateTimeResolutions
 {
+    // The static DateTimeRecognizer.RecognizeDateTime builds a recognizer and looks its model up on every call; the model
+    // is immutable and shared across threads by the library itself, so it is fetched once per culture.
+    private static readonly ConcurrentDictionary<string, DateTimeModel> Models = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether the timex names one calendar day (2026-11-20), not a pattern like "every Friday" (XXXX-WXX-5).</summary>
     public static bool IsDefiniteDate(string? timex)
     {
@@ -47,7 +53,8 @@ public static class DateTimeResolutions
     /// </summary>
     public static IEnumerable<IList<DateTimeResolution>> Recognize(string text, string culture, DateTime reference)
     {
-        foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reference))
+        var model = Models.GetOrAdd(culture, c => (DateTimeModel)new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel(c, fallbackToDefaultCulture: true));
+        foreach (var result in model.Parse(text, reference))
         {
             var values = result.Resolution?.GetValueOrDefault("values") as IEnumerable<Dictionary<string, string>>;
             var readings = values?

@@ -77,7 +77,7 @@ public sealed class PostgresStorage : IStorage
                 _ => "UPDATE bot_state SET document = @doc, etag = @etag, updated_at = @now WHERE key = @key AND etag = @expected",
             }, connection, transaction);
             command.Parameters.AddWithValue("key", key);
-            command.Parameters.AddWithValue("doc", item.Document.ToJsonString());
+            command.Parameters.AddWithValue("doc", item.Json ?? item.Document.ToJsonString());
             command.Parameters.AddWithValue("etag", etag);
             command.Parameters.AddWithValue("expected", item.ETag ?? string.Empty);
             command.Parameters.AddWithValue("now", _clock.GetUtcNow().ToUniversalTime());

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bot.BotFramework.State;
+using Mvai.Bot.BotFramework.Transcripts;
+
+namespace Mvai.Bot.Tests.State;
+
+/// <summary>
+/// Writers of one process queue on the storage's write gate, and transcript rows are group-committed: many concurrent
+/// turns must still find every row stored, in order, and readable as soon as their own write returns.
+/// </summary>
+public sealed class SqliteWriteQueueTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task ConcurrentConversations_EachFindAllTheirTranscriptRows_InOrder_AsSoonAsEachWriteReturns()
+    {
+        var store = new SqliteTranscriptStore(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+
+        async Task ChatAsync(string conversation)
+        {
+            for (var line = 1; line <= 25; line++)
+            {
+                await store.LogActivityAsync(Message(conversation, $"line {line}"), default);
+                // Read-your-write: the row is committed when the await returns, not merely queued.
+                var recent = await store.GetRecentAsync("test", conversation, 1, default);
+                Assert.Equal($"line {line}", Assert.Single(recent).Text);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(1, 16).Select(i => Task.Run(() => ChatAsync($"c{i}"))));
+
+        foreach (var i in Enumerable.Range(1, 16))
+        {
+            var texts = (await store.GetRecentAsync("test", $"c{i}", 100, default)).Select(a => a.Text);
+            Assert.Equal(Enumerable.Range(1, 25).Select(n => $"line {n}"), texts);
+        }
+    }
+
+    [Fact]
+    public async Task AWriter_WaitsForTheWriterBeforeIt_AndDisposingLetsItIn()
+    {
+        var storage = new SqliteStorage($"Data Source={_path}");
+        var first = await storage.OpenWriterAsync(default);
+
+        var second = storage.OpenWriterAsync(default);
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+
+        await first.DisposeAsync();
+        await using var granted = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(System.Data.ConnectionState.Open, granted.State);
+    }
+
+    [Fact]
+    public async Task ConcurrentStateWrites_AllLand_AndAStaleOneIsStillAConflict()
+    {
+        var storage = new SqliteStorage($"Data Source={_path}");
+
+        var etags = await Task.WhenAll(Enumerable.Range(1, 64).Select(i => Task.Run(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { [$"k{i}"] = new(new JsonObject { ["n"] = i }, null) }, default))));
+
+        var read = await storage.ReadAsync([.. Enumerable.Range(1, 64).Select(i => $"k{i}")], default);
+        Assert.Equal(64, read.Count);
+        Assert.All(Enumerable.Range(1, 64), i => Assert.Equal(i, read[$"k{i}"].Document["n"]!.GetValue<int>()));
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k1"] = new(new JsonObject { ["n"] = 100 }, etags[0]["k1"]) }, default);
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["k1"] = new(new JsonObject { ["n"] = 101 }, etags[0]["k1"]) }, default));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Activity Message(string conversation, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = "test",
+        Conversation = new ConversationAccount { Id = conversation },
+        Text = text,
+    };
+}
