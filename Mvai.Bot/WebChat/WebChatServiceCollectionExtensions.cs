@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.DirectLine;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.WebChat;
 
@@ -50,11 +50,15 @@ public static class WebChatServiceCollectionExtensions
                     QueueLimit = 0,
                 }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
+            // The limiter has one rejection callback: answer our own route, hand the others to the one before.
+            var others = limiter.OnRejected;
+            limiter.OnRejected = (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (!context.HttpContext.Request.Path.Equals(WebChatTokenEndpoint.Route, StringComparison.OrdinalIgnoreCase))
+                {
+                    return others?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
+                }
+                RetryAfterRejection.SetRetryAfter(context, TimeSpan.FromMinutes(1));
                 WebChatLog.RateLimited(context.HttpContext.RequestServices.GetRequiredService<ILogger<WebChatToken>>());
                 return ValueTask.CompletedTask;
             };

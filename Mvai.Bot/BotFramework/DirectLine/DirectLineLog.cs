@@ -20,4 +20,7 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(1205, LogLevel.Information, "Direct Line has no Secret configured: tokens and conversations are issued to loopback callers only.")]
     public static partial void NoSecretConfigured(ILogger logger);
+
+    [LoggerMessage(1206, LogLevel.Warning, "Rate limited a Direct Line request to {Path}.")]
+    public static partial void RateLimited(ILogger logger, string path);
 }
