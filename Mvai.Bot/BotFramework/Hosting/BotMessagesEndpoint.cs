@@ -66,6 +66,12 @@ public static class BotMessagesEndpoint
             return;
         }
 
+        if (!string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase) && !IsHttpUrl(activity.ServiceUrl))
+        {
+            await RejectAsync(http, logger, 400, "MissingServiceUrl", "The activity needs an absolute http(s) 'serviceUrl' for the replies.");
+            return;
+        }
+
         var auth = await authenticator.AuthenticateAsync(
             http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
             activity,
@@ -83,6 +89,9 @@ public static class BotMessagesEndpoint
         var result = await adapter.ProcessActivityAsync(activity, auth.Identity!, channel: null, http.RequestAborted);
         await WriteResultAsync(http, result);
     }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static async Task WriteResultAsync(HttpContext http, TurnResult result)
     {
