@@ -66,6 +66,11 @@ public static class BotMessagesEndpoint
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            await RejectAsync(http, logger, 400, "MissingConversation", "The activity has no 'conversation.id'.");
+            return;
+        }
         if (!string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase) && !IsHttpUrl(activity.ServiceUrl))
         {
             await RejectAsync(http, logger, 400, "MissingServiceUrl", "The activity needs an absolute http(s) 'serviceUrl' for the replies.");

@@ -31,7 +31,8 @@ internal static class FuzzAnswers
     /// <param name="request">What was sent, for the failure message.</param>
     /// <param name="allowed">The statuses this endpoint may answer with.</param>
     /// <param name="bodyIsRead">True when the endpoint reads the body after the caller passed its checks, so an oversized one must get 413.</param>
-    public static async Task AssertAsync(HttpResponseMessage response, FuzzRequest request, HttpStatusCode[] allowed, bool bodyIsRead)
+    /// <returns>The error code of a 400, for the tally.</returns>
+    public static async Task<string?> AssertAsync(HttpResponseMessage response, FuzzRequest request, HttpStatusCode[] allowed, bool bodyIsRead)
     {
         var status = response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
@@ -45,10 +46,15 @@ internal static class FuzzAnswers
             var error = JsonDocument.Parse(text).RootElement.GetProperty("error");
             Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("code").GetString()), $"400 without a code for {request}");
             Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()), $"400 without a reason for {request}");
+            return error.GetProperty("code").GetString();
         }
+        return null;
     }
 
-    /// <summary>Error-level log lines: a turn that failed, an unhandled exception in a request.</summary>
-    public static string[] Errors(CapturedLogs logs) =>
-        [.. logs.Lines.Where(line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal))];
+    /// <summary>Fails with the lines when anything was logged at Error or above: a turn that failed, an unhandled exception.</summary>
+    public static void AssertNoErrorsLogged(CapturedLogs logs)
+    {
+        string[] errors = [.. logs.Lines.Where(line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal))];
+        Assert.True(errors.Length == 0, $"{errors.Length} errors logged, the first:\n{string.Join("\n", errors.Take(3))}");
+    }
 }

@@ -45,7 +45,7 @@ internal static class FuzzBodies
 
     /// <summary>Anything-goes activities for <paramref name="conversationIds"/> (plus odd ones), replies sent to <paramref name="serviceUrl"/>.</summary>
     public static Gen<string> Activity(string[] conversationIds, string serviceUrl) => Fields(
-        Gen.Frequency((6, Gen.OneOf(KnownTypes).Select(FuzzJson.Quote)), (2, FuzzJson.OddText.Select(FuzzJson.Quote)), (1, FuzzJson.Value)),
+        Gen.Frequency((12, Gen.OneOf(KnownTypes).Select(FuzzJson.Quote)), (3, FuzzJson.OddText.Select(FuzzJson.Quote)), (1, FuzzJson.Value)),
         conversationIds, serviceUrl);
 
     /// <summary>Activities whose type no dialog reacts to, for a conversation that must come through unharmed.</summary>
@@ -55,7 +55,7 @@ internal static class FuzzBodies
 
     /// <summary>A body for a request: mostly the activity, else one of the ways a body can be broken.</summary>
     public static Gen<byte[]> Body(Gen<string> activity) => Gen.Frequency(
-        (12, activity.Select(Utf8)),
+        (30, activity.Select(Utf8)),
         (2, Gen.Select(activity, Gen.Double[0, 1]).Select((json, cut) => Utf8(json[..(int)(json.Length * cut)]))),
         (1, Gen.Select(activity, FuzzJson.OddText).Select((json, junk) => Utf8(json + junk))),
         (1, Gen.Select(Gen.Int[65, 5_000], Gen.Bool).Select((depth, objects) => Utf8($"{{\"type\":\"message\",\"value\":{FuzzJson.Nested(depth, objects)}}}"))),
@@ -78,20 +78,20 @@ internal static class FuzzBodies
         return Gen.Select(
                 type,
                 Optional(FuzzJson.OddText.Select(FuzzJson.Quote)),
-                Gen.Frequency((8, conversation.Select(id => FuzzJson.Object([("id", FuzzJson.Quote(id)), ("conversationType", "\"personal\"")]))), (1, FuzzJson.Value.Select(v => (string?)v)), (1, Absent)),
-                Gen.Frequency((8, account.Select(a => (string?)a)), (1, FuzzJson.Value.Select(v => (string?)v)), (1, Absent)),
+                Gen.Frequency((30, conversation.Select(id => FuzzJson.Object([("id", FuzzJson.Quote(id)), ("conversationType", "\"personal\"")]))), (1, FuzzJson.Value.Select(v => (string?)v)), (1, Absent)),
+                Gen.Frequency((30, account.Select(a => (string?)a)), (1, FuzzJson.Value.Select(v => (string?)v)), (1, Absent)),
                 Optional(FuzzJson.OddText.Select(FuzzJson.Quote)),
                 Optional(Gen.OneOf(EventNames).Select(FuzzJson.Quote)),
                 Optional(FuzzJson.Value),
-                Optional(attachment.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]")))
+                Optional(Mostly(attachment.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]"), FuzzJson.Value)))
             .SelectMany(fields => Gen.Select(
-                Gen.Frequency((6, Gen.Const<string?>("\"expectReplies\"")), (1, Absent), (1, FuzzJson.Value.Select(v => (string?)v))),
-                Gen.Frequency((6, Gen.Const<string?>(FuzzJson.Quote(serviceUrl))), (1, Absent), (1, FuzzJson.OddText.Select(t => (string?)FuzzJson.Quote(t)))),
-                Gen.Frequency((6, Gen.OneOf("\"test\"", "\"msteams\"", "\"webchat\"", "\"directline\"", "\"emulator\"")), (1, FuzzJson.Value)),
-                Optional(FuzzJson.Value),
-                Optional(FuzzJson.Value),
+                Gen.Frequency((30, Gen.Const<string?>("\"expectReplies\"")), (3, Absent), (1, FuzzJson.Value.Select(v => (string?)v))),
+                Gen.Frequency((30, Gen.Const<string?>(FuzzJson.Quote(serviceUrl))), (1, Absent), (1, FuzzJson.OddText.Select(t => (string?)FuzzJson.Quote(t)))),
+                Gen.Frequency((30, Gen.OneOf("\"test\"", "\"msteams\"", "\"webchat\"", "\"directline\"", "\"emulator\"")), (1, FuzzJson.Value)),
+                Optional(Mostly(FuzzJson.AnObject, FuzzJson.Value)),
+                Optional(Mostly(FuzzJson.AnObject.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]"), FuzzJson.Value)),
                 Optional(account.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]")),
-                Optional(Gen.OneOf("\"2026-03-01T10:00:00Z\"", "\"not a date\"", "\"9999-12-31T23:59:59.9999999+14:00\"", "0")))
+                Optional(Gen.Frequency((12, Gen.OneOf("\"2026-03-01T10:00:00Z\"", "\"9999-12-31T23:59:59.9999999+14:00\"", "\"0001-01-01T00:00:00Z\"")), (1, Gen.OneOf("\"not a date\"", "0")))))
             .Select(more => FuzzJson.Object(
             [
                 ("type", fields.Item1), ("id", fields.Item2), ("conversation", fields.Item3), ("from", fields.Item4),
@@ -101,6 +101,9 @@ internal static class FuzzBodies
                 ("recipient", "{\"id\":\"bot-id\",\"role\":\"bot\"}"), ("locale", "\"en-US\""),
             ])));
     }
+
+    /// <summary>Usually the right shape, now and then any JSON value (the wrong type).</summary>
+    private static Gen<string> Mostly(Gen<string> right, Gen<string> wrong) => Gen.Frequency((12, right), (1, wrong));
 
     private static Gen<string?> Optional(Gen<string> value) =>
         Gen.Frequency((2, value.Select(v => (string?)v)), (1, Absent));

@@ -21,9 +21,9 @@ internal static class FuzzJson
     ];
 
     public static readonly Gen<string> OddText = Gen.Frequency(
-        (3, Gen.String[0, 30]),
-        (3, Gen.OneOf(OddPieces)),
-        (3, Gen.OneOf(OddPieces).Array[1, 8].Select(string.Concat)),
+        (2, Gen.String[0, 30]),
+        (6, Gen.OneOf(OddPieces)),
+        (6, Gen.OneOf(OddPieces).Array[1, 8].Select(string.Concat)),
         (1, Gen.Char.Array[0, 60].Select(chars => new string(chars))),
         (1, Gen.Int[1_000, 20_000].Select(length => new string('\u200B', length))));
 
@@ -43,9 +43,15 @@ internal static class FuzzJson
         : Gen.Frequency(
             (4, Scalar),
             (1, value.Array[0, 4].Select(items => "[" + string.Join(",", items) + "]")),
-            (1, Gen.Select(Gen.Frequency((3, Gen.OneOf("id", "type", "text", "name", "value", "data", "action")), (1, OddText)), value)
-                .Array[0, 4]
-                .Select(members => "{" + string.Join(",", members.Select(m => Quote(m.Item1) + ":" + m.Item2)) + "}"))));
+            (1, ObjectOf(value))));
+
+    /// <summary>A JSON object of any values.</summary>
+    public static readonly Gen<string> AnObject = ObjectOf(Value);
+
+    private static Gen<string> ObjectOf(Gen<string> value) =>
+        Gen.Select(Gen.Frequency((3, Gen.OneOf("id", "type", "text", "name", "value", "data", "action", "tenant")), (1, OddText)), value)
+            .Array[0, 4]
+            .Select(members => "{" + string.Join(",", members.Select(m => Quote(m.Item1) + ":" + m.Item2)) + "}");
 
     /// <summary>A JSON string literal; surrogates and control characters go out as <c>\uXXXX</c> escapes, so a lone
     /// surrogate reaches the parser as JSON allows it (raw, it could not even be encoded as UTF-8).</summary>

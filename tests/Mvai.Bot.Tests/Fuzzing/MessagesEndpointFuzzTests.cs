@@ -14,8 +14,8 @@ namespace Mvai.Bot.Tests.Fuzzing;
 /// </summary>
 public sealed class MessagesEndpointFuzzTests(ITestOutputHelper output)
 {
-    private const long GeneralCases = 300;
-    private const long VictimCases = 150;
+    private const long GeneralCases = 3_000;
+    private const long VictimCases = 1_000;
 
     private static readonly HttpStatusCode[] Allowed =
         [HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge];
@@ -30,38 +30,37 @@ public sealed class MessagesEndpointFuzzTests(ITestOutputHelper output)
         await midIntake.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
         await midIntake.ExpectAsync("Pat Rivera", IntakeMessages.AskTitle);
 
-        var general = 0;
+        var general = new FuzzTally("POST /api/messages");
         await FuzzBodies.Body(FuzzBodies.Activity(["fuzz-a", "fuzz-b", midIntake.Id + "-other"], connector.ServiceUrl))
             .Select(FuzzBodies.ContentType, (body, type) => new FuzzRequest(body, type))
             .SampleAsync(async request =>
             {
-                Interlocked.Increment(ref general);
-                await SendAndCheckAsync(host, request);
+                await SendAndCheckAsync(host, request, general);
             }, iter: GeneralCases, threads: 4);
 
-        var aimed = 0;
+        var aimed = new FuzzTally("POST /api/messages, aimed at a conversation in the middle of an intake");
         await FuzzBodies.Body(FuzzBodies.InertActivity(midIntake.Id, connector.ServiceUrl))
             .Select(FuzzBodies.ContentType, (body, type) => new FuzzRequest(body, type))
             .SampleAsync(async request =>
             {
-                Interlocked.Increment(ref aimed);
-                await SendAndCheckAsync(host, request);
+                await SendAndCheckAsync(host, request, aimed);
             }, iter: VictimCases, threads: 4);
-        output.WriteLine($"POST /api/messages: {general} fuzzed requests, then {aimed} aimed at a conversation in the middle of an intake");
+        output.WriteLine(general.ToString());
+        output.WriteLine(aimed.ToString());
 
-        Assert.Empty(FuzzAnswers.Errors(logs));
+        FuzzAnswers.AssertNoErrorsLogged(logs);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("healthz")).StatusCode);
         await midIntake.ExpectAsync("Chief of Police", IntakeMessages.AskAgency);
         var fresh = new Conversation(host, serviceUrl: connector.ServiceUrl);
         await fresh.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
     }
 
-    private static async Task SendAndCheckAsync(BotTestHost host, FuzzRequest request)
+    private static async Task SendAndCheckAsync(BotTestHost host, FuzzRequest request, FuzzTally tally)
     {
         using var response = await FuzzAnswers.SendAsync(host, HttpMethod.Post, "api/messages", request);
         // An invoke nobody handles is 501 by the Bot Framework's own rule; any other 5xx is a failure.
         var allowed = IsInvoke(request.Body) ? [.. Allowed, HttpStatusCode.NotImplemented] : Allowed;
-        await FuzzAnswers.AssertAsync(response, request, allowed, bodyIsRead: true);
+        tally.Count(response.StatusCode, await FuzzAnswers.AssertAsync(response, request, allowed, bodyIsRead: true));
     }
 
     private static bool IsInvoke(byte[] body)
