@@ -42,7 +42,7 @@ internal static class DirectLineHttp
         }
         try
         {
-            ProtocolJson.EnsureStringsAreText(body);
+            ProtocolJson.EnsureReadable(body);
             return (true, JsonSerializer.Deserialize(body, type));
         }
         catch (JsonException exception)

@@ -14,6 +14,7 @@ public static class BotMessagesEndpoint
 {
     public const string Route = "/api/messages";
 
+
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
@@ -66,9 +67,9 @@ public static class BotMessagesEndpoint
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        if (ActivityEnvelope.Problem(activity) is { } problem)
         {
-            await RejectAsync(http, logger, 400, "MissingConversation", "The activity has no 'conversation.id'.");
+            await RejectAsync(http, logger, 400, problem.Code, problem.Message);
             return;
         }
         if (!string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase) && !IsHttpUrl(activity.ServiceUrl))

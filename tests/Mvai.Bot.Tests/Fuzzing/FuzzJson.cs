@@ -48,10 +48,10 @@ internal static class FuzzJson
     /// <summary>A JSON object of any values.</summary>
     public static readonly Gen<string> AnObject = ObjectOf(Value);
 
+    /// <summary>Objects with distinct names, but one in ten keeps a repeated name.</summary>
     private static Gen<string> ObjectOf(Gen<string> value) =>
-        Gen.Select(Gen.Frequency((3, Gen.OneOf("id", "type", "text", "name", "value", "data", "action", "tenant")), (1, OddText)), value)
-            .Array[0, 4]
-            .Select(members => "{" + string.Join(",", members.Select(m => Quote(m.Item1) + ":" + m.Item2)) + "}");
+        Gen.Select(Gen.Select(Gen.Frequency((3, Gen.OneOf("id", "type", "text", "name", "value", "data", "action", "tenant")), (1, OddText)), value).Array[0, 4], Gen.Int[0, 9])
+            .Select((members, repeat) => "{" + string.Join(",", (repeat == 0 ? members : members.DistinctBy(m => m.Item1)).Select(m => Quote(m.Item1) + ":" + m.Item2)) + "}");
 
     /// <summary>A JSON string literal; surrogates and control characters go out as <c>\uXXXX</c> escapes, so a lone
     /// surrogate reaches the parser as JSON allows it (raw, it could not even be encoded as UTF-8).</summary>

@@ -40,24 +40,59 @@ public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"type":"message","text":"hi","value":{"a":"\uDC00"}}""")]
-    [InlineData("""{"type":"message","text":"hi","channelData":{"x":"\uD83D\u0001"}}""")]
-    [InlineData("""{"type":"message","text":"hi","attachments":[{"contentType":"text/plain","content":"\uD800"}]}""")]
-    [InlineData("""{"type":"message","text":"hi","entities":[{"type":"mention","\uDBFF":1}]}""")]
-    [InlineData("""{"type":"message","text":"\uD800"}""")]
-    public async Task LoneSurrogateEscapes_Get400_InsteadOfFailingTheTurnWhenStateIsSaved(string fields)
+    [InlineData("{\"id\":\"c1\\u0000\"}", null, "BadConversationId")]
+    [InlineData("{\"id\":\"c1\"}", "\"a1\\u0000\"", "BadActivityId")]
+    [InlineData("{\"id\":\"c1\"}", "\"a1\\n\"", "BadActivityId")]
+    [InlineData("HUGE", null, "BadConversationId")]
+    [InlineData("{\"id\":\"c1\"}", "HUGE", "BadActivityId")]
+    public async Task IdsNoChannelSends_Get400_InsteadOfAReplyUrlTheChannelRefuses(string conversation, string? id, string code)
+    {
+        await using var connector = await ChannelConnectorServer.StartAsync();
+        var huge = $"\"{new string('\u200B', 20_000)}\"";
+        var body = $$"""
+            {"type":"message","text":"hi","conversation":{{conversation.Replace("HUGE", $"{{\"id\":{huge}}}", StringComparison.Ordinal)}},
+             {{(id is null ? "" : $"\"id\":{id.Replace("HUGE", huge, StringComparison.Ordinal)},")}}"from":{"id":"u1"},"channelId":"test","serviceUrl":"{{connector.ServiceUrl}}"}
+            """;
+
+        using var response = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, await ErrorCodeAsync(response));
+        Assert.Empty(connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("\"value\":{\"a\":\"\\uDC00\"}")]
+    [InlineData("\"channelData\":{\"x\":\"\\uD83D\\u0001\"}")]
+    [InlineData("\"attachments\":[{\"contentType\":\"text/plain\",\"content\":\"\\uD800\"}]")]
+    [InlineData("\"entities\":[{\"type\":\"mention\",\"\\uDBFF\":1}]")]
+    [InlineData("\"text\":\"\\uD800\"")]
+    public async Task LoneSurrogateEscapes_Get400_InsteadOfFailingTheTurnWhenStateIsSaved(string field)
     {
         var logs = new CapturedLogs();
         await using var host = await BotTestHost.StartAsync(configure: builder => builder.Logging.AddProvider(logs));
-        var chat = new Conversation(host);
-        var activity = JsonNode.Parse(ProtocolJson.Serialize(chat.NewActivity("message")))!.AsObject();
-        activity["deliveryMode"] = "expectReplies";
-        var body = activity.ToJsonString()[..^1] + "," + fields[1..];
 
-        using var response = await host.Client.PostAsync("api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await PostRawAsync(host, MessageWith(field));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("unpaired surrogate", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"value\":{\"name\":\"a\",\"name\":\"b\"}")]
+    [InlineData("\"channelData\":{\"tenant\":{\"id\":\"t\"},\"tenant\":{\"id\":\"u\"}}")]
+    [InlineData("\"attachments\":[{\"contentType\":\"application/vnd.microsoft.card.adaptive\",\"content\":{\"type\":\"AdaptiveCard\",\"type\":\"x\"}}]")]
+    [InlineData("\"text\":\"a\",\"text\":\"b\"")]
+    public async Task RepeatedPropertyNames_Get400_InsteadOfFailingTheTurnThatReadsThem(string field)
+    {
+        var logs = new CapturedLogs();
+        await using var host = await BotTestHost.StartAsync(configure: builder => builder.Logging.AddProvider(logs));
+
+        using var response = await PostRawAsync(host, MessageWith(field, type: "invoke", name: "adaptiveCard/action"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadSyntax", await ErrorCodeAsync(response));
         Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
     }
 
@@ -74,8 +109,14 @@ public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private Task<HttpResponseMessage> PostRawAsync(string json) =>
-        _host.Client.PostAsync("api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> PostRawAsync(string json) => PostRawAsync(_host, json);
+
+    private static Task<HttpResponseMessage> PostRawAsync(BotTestHost host, string json) =>
+        host.Client.PostAsync("api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>An expectReplies activity for a fresh conversation, with <paramref name="field"/> written in as is.</summary>
+    private static string MessageWith(string field, string type = "message", string? name = null) =>
+        $$"""{"type":"{{type}}",{{(name is null ? "" : $"\"name\":\"{name}\",")}}"conversation":{"id":"c-{{Guid.NewGuid():N}}"},"from":{"id":"u1"},"recipient":{"id":"bot"},"channelId":"test","deliveryMode":"expectReplies",{{field}}}""";
 
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>();
