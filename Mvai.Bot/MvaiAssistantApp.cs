@@ -33,6 +33,7 @@ public static class MvaiAssistantApp
         builder.Services.AddWebChat(builder.Configuration);
 
         var app = builder.Build();
+        app.UseMiddleware<StorageUnavailableMiddleware>();
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();

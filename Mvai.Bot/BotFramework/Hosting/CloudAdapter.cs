@@ -65,9 +65,18 @@ public sealed class CloudAdapter
         var connection = buffer ?? channel ?? _connections.ForServiceUrl(activity.ServiceUrl);
         var turn = new TurnContext(activity, identity, connection);
 
-        using (await _locks.AcquireAsync(conversationKey, cancellationToken))
+        try
         {
-            await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+            using (await _locks.AcquireAsync(conversationKey, cancellationToken))
+            {
+                await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+            }
+        }
+        catch (Exception exception) when (StorageFailure.IsStorageDown(exception) && !string.IsNullOrEmpty(activity.Id))
+        {
+            // The turn did not happen: the channel's retry of this activity must run, not be dropped as a repeat.
+            _deduplicator.Forget($"{conversationKey}/{activity.Id}");
+            throw;
         }
 
         if (buffer is not null)
@@ -131,13 +140,14 @@ public sealed class CloudAdapter
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            outcome = "error";
-            if (!recover)
+            outcome = StorageFailure.IsStorageDown(exception) ? "storage-unavailable" : "error";
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            // With the storage down the turn's state was never saved: the user's place is intact and the request is
+            // answered 503 to be retried, where apologising and resetting would throw that place away.
+            if (!recover || StorageFailure.IsStorageDown(exception))
             {
-                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 throw;
             }
-            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await OnTurnErrorAsync(turn, exception, cancellationToken);
         }
         finally
