@@ -58,7 +58,7 @@ public sealed class DirectLineFuzzTests(ITestOutputHelper output)
             credential.Select(auth => new FuzzRequest([], null, auth)),
             request => (HttpMethod.Post, "v3/directline/tokens/refresh", request),
             [HttpStatusCode.OK, .. Refusals]));
-        tallies.Add(await FuzzAsync("POST /conversations/{id}/activities", 1_500,
+        tallies.Add(await FuzzAsync("POST /conversations/{id}/activities", 2_500,
             Gen.Select(target, FuzzBodies.Body(FuzzBodies.Activity(["ignored"], "https://ignored.example/")), FuzzBodies.ContentType)
                 .Select((t, body, type) => (t.Item1, new FuzzRequest(body, type, "Bearer " + t.Item2))),
             c => (HttpMethod.Post, $"v3/directline/conversations/{c.Item1}/activities", c.Item2),
@@ -78,7 +78,7 @@ public sealed class DirectLineFuzzTests(ITestOutputHelper output)
             [HttpStatusCode.NotImplemented, .. Refusals]));
         tallies.Add(await FuzzStreamAsync(host, pool, 200));
 
-        var aimed = await FuzzAsync("POST /conversations/{id}/activities, aimed at a conversation in the middle of an intake", 500,
+        var aimed = await FuzzAsync("POST /conversations/{id}/activities, aimed at a conversation in the middle of an intake", 800,
             Gen.Select(FuzzBodies.Body(FuzzBodies.InertActivity("ignored", "https://ignored.example/")), FuzzBodies.ContentType)
                 .Select((body, type) => new FuzzRequest(body, type, "Bearer " + midIntake.Token)),
             request => (HttpMethod.Post, $"v3/directline/conversations/{midIntake.Id}/activities", request),

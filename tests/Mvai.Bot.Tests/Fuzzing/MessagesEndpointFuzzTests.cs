@@ -14,8 +14,8 @@ namespace Mvai.Bot.Tests.Fuzzing;
 /// </summary>
 public sealed class MessagesEndpointFuzzTests(ITestOutputHelper output)
 {
-    private const long GeneralCases = 3_000;
-    private const long VictimCases = 1_000;
+    private const long GeneralCases = 5_000;
+    private const long VictimCases = 1_500;
 
     private static readonly HttpStatusCode[] Allowed =
         [HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge];
