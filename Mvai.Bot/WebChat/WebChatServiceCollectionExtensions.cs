@@ -49,19 +49,9 @@ public static class WebChatServiceCollectionExtensions
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The limiter has one rejection callback: answer our own route, hand the others to the one before.
-            var others = limiter.OnRejected;
-            limiter.OnRejected = (context, cancellationToken) =>
-            {
-                if (!context.HttpContext.Request.Path.Equals(WebChatTokenEndpoint.Route, StringComparison.OrdinalIgnoreCase))
-                {
-                    return others?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
-                }
-                RetryAfterRejection.SetRetryAfter(context, TimeSpan.FromMinutes(1));
-                WebChatLog.RateLimited(context.HttpContext.RequestServices.GetRequiredService<ILogger<WebChatToken>>());
-                return ValueTask.CompletedTask;
-            };
+            limiter.AnswerRejections(
+                request => request.Path.Equals(WebChatTokenEndpoint.Route, StringComparison.OrdinalIgnoreCase),
+                http => WebChatLog.RateLimited(http.RequestServices.GetRequiredService<ILogger<WebChatToken>>()));
         });
         return services;
     }

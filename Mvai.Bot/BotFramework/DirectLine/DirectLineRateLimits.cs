@@ -25,20 +25,9 @@ internal static class DirectLineRateLimits
             // authorization anyway, and counting it costs that conversation nothing it would have had.
             limiter.AddPolicy(ActivitiesPolicy, http => PerMinute(
                 "conversation:" + (http.GetRouteValue("conversationId") as string ?? string.Empty), directLine.Value.ActivitiesPerMinute));
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The limiter has one rejection callback: answer Direct Line's routes, hand the others to the one before.
-            var others = limiter.OnRejected;
-            limiter.OnRejected = (context, cancellationToken) =>
-            {
-                if (!context.HttpContext.Request.Path.StartsWithSegments(DirectLineHttp.BasePath, StringComparison.OrdinalIgnoreCase))
-                {
-                    return others?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
-                }
-                RetryAfterRejection.SetRetryAfter(context, TimeSpan.FromMinutes(1));
-                DirectLineLog.RateLimited(
-                    context.HttpContext.RequestServices.GetRequiredService<ILogger<DirectLineChannel>>(), context.HttpContext.Request.Path);
-                return ValueTask.CompletedTask;
-            };
+            limiter.AnswerRejections(
+                request => request.Path.StartsWithSegments(DirectLineHttp.BasePath, StringComparison.OrdinalIgnoreCase),
+                http => DirectLineLog.RateLimited(http.RequestServices.GetRequiredService<ILogger<DirectLineChannel>>(), http.Request.Path));
         });
         return services;
     }

@@ -9,9 +9,10 @@ namespace Mvai.Bot.Tests.Fuzzing;
 /// <summary>Inputs the fuzzer found that broke <c>/api/messages</c>, kept as plain regression tests.</summary>
 public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
 {
+    private readonly CapturedLogs _logs = new();
     private BotTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await BotTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await BotTestHost.StartAsync(configure: builder => builder.Logging.AddProvider(_logs));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -69,14 +70,11 @@ public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
     [InlineData("\"text\":\"\\uD800\"")]
     public async Task LoneSurrogateEscapes_Get400_InsteadOfFailingTheTurnWhenStateIsSaved(string field)
     {
-        var logs = new CapturedLogs();
-        await using var host = await BotTestHost.StartAsync(configure: builder => builder.Logging.AddProvider(logs));
-
-        using var response = await PostRawAsync(host, MessageWith(field));
+        using var response = await PostRawAsync(MessageWith(field));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("unpaired surrogate", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+        FuzzAnswers.AssertNoErrorsLogged(_logs);
     }
 
     [Theory]
@@ -86,14 +84,11 @@ public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
     [InlineData("\"text\":\"a\",\"text\":\"b\"")]
     public async Task RepeatedPropertyNames_Get400_InsteadOfFailingTheTurnThatReadsThem(string field)
     {
-        var logs = new CapturedLogs();
-        await using var host = await BotTestHost.StartAsync(configure: builder => builder.Logging.AddProvider(logs));
-
-        using var response = await PostRawAsync(host, MessageWith(field, type: "invoke", name: "adaptiveCard/action"));
+        using var response = await PostRawAsync(MessageWith(field, type: "invoke", name: "adaptiveCard/action"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("BadSyntax", await ErrorCodeAsync(response));
-        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+        FuzzAnswers.AssertNoErrorsLogged(_logs);
     }
 
     [Fact]
@@ -109,10 +104,8 @@ public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private Task<HttpResponseMessage> PostRawAsync(string json) => PostRawAsync(_host, json);
-
-    private static Task<HttpResponseMessage> PostRawAsync(BotTestHost host, string json) =>
-        host.Client.PostAsync("api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> PostRawAsync(string json) =>
+        _host.Client.PostAsync("api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 
     /// <summary>An expectReplies activity for a fresh conversation, with <paramref name="field"/> written in as is.</summary>
     private static string MessageWith(string field, string type = "message", string? name = null) =>

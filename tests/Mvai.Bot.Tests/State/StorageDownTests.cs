@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Hosting;
 using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.DirectLine;
 using Mvai.Bot.Tests.Infrastructure;
@@ -81,47 +79,6 @@ public sealed class StorageDownTests
         Assert.Equal(before, await DatabaseLock.SnapshotAsync(host.DatabasePath));
         await PostAndExpectAsync(client, conversationId, token, ChiefsAnswer, IntakeMessages.AskAgency);
     }
-
-    [Fact]
-    public async Task ATurnsConversationAndUserState_AreSavedTogether_OrNotAtAll()
-    {
-        var storage = new SqliteStorage($"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}");
-        var conversation = new ConversationState(storage);
-        var user = new UserState(storage);
-        var step = conversation.CreateProperty<string>("step");
-        var agency = user.CreateProperty<string>("agency");
-        var earlier = NewTurn();
-        await step.SetAsync(earlier, "AskTitle");
-        await agency.SetAsync(earlier, "Springfield PD");
-        await BotState.SaveAllChangesAsync(earlier, [conversation, user]);
-
-        var turn = NewTurn();
-        var save = new AutoSaveStateMiddleware(conversation, user).OnTurnAsync(turn, async cancellationToken =>
-        {
-            await step.SetAsync(turn, "AskAgency", cancellationToken);
-            await agency.SetAsync(turn, "Shelbyville PD", cancellationToken);
-            // Meanwhile another turn of the same user (another conversation) changes the user's state first.
-            var other = NewTurn("conv-2");
-            await agency.SetAsync(other, "Capital City PD", cancellationToken);
-            await user.SaveChangesAsync(other, cancellationToken: cancellationToken);
-        }, CancellationToken.None);
-
-        await Assert.ThrowsAsync<StorageConcurrencyException>(() => save);
-        var stored = await storage.ReadAsync(["test/conversations/conv-1", "test/users/user-1"], CancellationToken.None);
-        Assert.Equal("AskTitle", stored["test/conversations/conv-1"].Document["step"]!.GetValue<string>());
-        Assert.Equal("Capital City PD", stored["test/users/user-1"].Document["agency"]!.GetValue<string>());
-    }
-
-    private static TurnContext NewTurn(string conversationId = "conv-1") => new(
-        new Activity
-        {
-            Type = ActivityTypes.Message,
-            ChannelId = "test",
-            Conversation = new ConversationAccount { Id = conversationId },
-            From = new ChannelAccount { Id = "user-1" },
-        },
-        new System.Security.Claims.ClaimsIdentity(),
-        new ExpectRepliesConnection());
 
     private static async Task AssertStorageUnavailableAsync(HttpResponseMessage response)
     {
