@@ -28,7 +28,13 @@ public sealed class DirectLineFuzzTests(ITestOutputHelper output)
     {
         var logs = new CapturedLogs();
         await using var host = await BotTestHost.StartAsync(
-            new Dictionary<string, string?> { ["DirectLine:ConversationsPerMinute"] = "100000", ["DirectLine:ActivitiesPerMinute"] = "100000" },
+            new Dictionary<string, string?>
+            {
+                ["DirectLine:ConversationsPerMinute"] = "100000",
+                ["DirectLine:ActivitiesPerMinute"] = "100000",
+                ["WebChat:TokensPerMinute"] = "100000",
+                ["WebChat:AllowedOrigins:0"] = "https://www.theiacp.example",
+            },
             configure: builder => builder.Logging.AddProvider(logs));
         var client = new DirectLineClient(host);
         var pool = new List<(string Id, string Token)>();
@@ -77,6 +83,7 @@ public sealed class DirectLineFuzzTests(ITestOutputHelper output)
             c => (HttpMethod.Post, $"v3/directline/conversations/{c.Item1}/upload", c.Item2),
             [HttpStatusCode.NotImplemented, .. Refusals]));
         tallies.Add(await FuzzStreamAsync(host, pool, 200));
+        tallies.Add(await FuzzPageTokenAsync(host, 200));
 
         var aimed = await FuzzAsync("POST /conversations/{id}/activities, aimed at a conversation in the middle of an intake", 800,
             Gen.Select(FuzzBodies.Body(FuzzBodies.InertActivity("ignored", "https://ignored.example/")), FuzzBodies.ContentType)
@@ -150,6 +157,33 @@ public sealed class DirectLineFuzzTests(ITestOutputHelper output)
                 Assert.True(pool.Any(c => c.Id == conversationId && c.Token == t), $"A stream opened for {url}");
                 socket.Abort();
             }, iter: cases, threads: 4);
+        return tally;
+    }
+
+    /// <summary><c>POST /api/directline/token</c> (the page's token endpoint) with odd origins and bodies: a token or 403.</summary>
+    private static async Task<FuzzTally> FuzzPageTokenAsync(BotTestHost host, long cases)
+    {
+        var tally = new FuzzTally("POST /api/directline/token");
+        var origin = Gen.Frequency(
+            (2, Gen.OneOf("https://www.theiacp.example", "https://WWW.THEIACP.EXAMPLE:443", $"http://{host.BaseAddress.Authority}")),
+            (2, Gen.OneOf("null", "https://evil.example", "https://www.theiacp.example.evil.example", "file://", "javascript:alert(1)", "http://", "https://www.theiacp.example/path", " ")),
+            (1, Gen.Const(string.Empty)));
+        await Gen.Select(origin, FuzzBodies.Body(TokenRequest), FuzzBodies.ContentType).SampleAsync(async (from, body, type) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/directline/token") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", type);
+            if (from.Length > 0)
+            {
+                request.Headers.TryAddWithoutValidation("Origin", from);
+            }
+            using var response = await host.Client.SendAsync(request);
+            tally.Count(response.StatusCode);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden, $"{(int)response.StatusCode} for Origin '{from}'");
+            // A blank Origin reaches the server as none at all: a client that is not a browser page.
+            var allowed = string.IsNullOrWhiteSpace(from) || from.Contains("theiacp.example", StringComparison.OrdinalIgnoreCase) && !from.Contains("evil", StringComparison.Ordinal)
+                || from == $"http://{host.BaseAddress.Authority}";
+            Assert.True(allowed == (response.StatusCode == HttpStatusCode.OK), $"{(int)response.StatusCode} for Origin '{from}'");
+        }, iter: cases, threads: 4);
         return tally;
     }
 

@@ -23,6 +23,10 @@ internal sealed class FuzzTally(string endpoint)
         }
     }
 
-    public override string ToString() =>
-        $"{endpoint}: {_cases} cases ({string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}; 400 reasons: {string.Join(", ", _reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))})";
+    public override string ToString()
+    {
+        var statuses = string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
+        var reasons = string.Join(", ", _reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"));
+        return $"{endpoint}: {_cases} cases ({statuses}{(reasons.Length > 0 ? $"; 400 reasons: {reasons}" : "")})";
+    }
 }
