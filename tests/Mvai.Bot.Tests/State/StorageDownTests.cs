@@ -80,6 +80,23 @@ public sealed class StorageDownTests
         await PostAndExpectAsync(client, conversationId, token, ChiefsAnswer, IntakeMessages.AskAgency);
     }
 
+    [Fact]
+    public async Task PageTokens_Answer503WhileTheDatabaseIsDown_AndAreIssuedAgainOnceItIsBack()
+    {
+        var (host, logs) = await StartAsync();
+        await using var _ = host;
+
+        await using (await DatabaseLock.HoldAsync(host.DatabasePath))
+        {
+            using var refused = await host.Client.PostAsync("api/directline/token", content: null);
+            await AssertStorageUnavailableAsync(refused);
+        }
+
+        Assert.Single(logs.Lines, line => line.Contains("Storage unavailable: POST /api/directline/token", StringComparison.Ordinal));
+        using var issued = await host.Client.PostAsync("api/directline/token", content: null);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+    }
+
     private static async Task AssertStorageUnavailableAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
