@@ -7,6 +7,7 @@ using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Operations;
+using Mvai.Bot.Privacy;
 using Mvai.Bot.Teams;
 using Mvai.Knowledge;
 using Mvai.Bot.WebChat;
@@ -33,11 +34,14 @@ public static class MvaiAssistantApp
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddAdvisorConsole(builder.Configuration);
+        builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddWebChat(builder.Configuration);
 
         var app = builder.Build();
+        app.UseRedactedExceptionLogging();
+        // Inside the redacted logging: a database failure is answered 503 here and never reaches it as a 500.
         app.UseMiddleware<StorageUnavailableMiddleware>();
         app.UseWebPageHeaders();
         app.UseWebSockets();

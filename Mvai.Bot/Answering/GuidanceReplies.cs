@@ -65,7 +65,7 @@ internal sealed class GuidanceReplies(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            TeamsLog.BackgroundAnswerFailed(logger, exception);
+            TeamsLog.BackgroundAnswerFailed(logger, RedactedException.From(exception));
         }
         catch (OperationCanceledException)
         {

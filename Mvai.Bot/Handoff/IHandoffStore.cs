@@ -38,4 +38,19 @@ public interface IHandoffStore
     Task<IReadOnlyList<HandoffCase>> ListUnclaimedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HandoffAuditEntry>> GetAuditAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>Every case of one conversation, open or closed, oldest first (for exporting a request).</summary>
+    Task<IReadOnlyList<HandoffCase>> ListForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the conversation's closed cases with their messages and audit; returns their ids. Open cases stay:
+    /// callers refuse to delete while one is open.
+    /// </summary>
+    Task<IReadOnlyList<string>> DeleteClosedForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes cases closed before <paramref name="cutoff"/>, with their messages and audit, unless the request they
+    /// follow up is still stored (they go with it). Open cases are never purged. Returns how many cases.
+    /// </summary>
+    Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace Mvai.Bot.Handoff;
 /// The advisor queue in the app's SQLite database. Queue state lives in columns (so claims are a single
 /// conditional UPDATE); what the advisor reads (details, conversation reference) lives in a JSON document.
 /// </summary>
-internal sealed class SqliteHandoffStore : IHandoffStore
+internal sealed partial class SqliteHandoffStore : IHandoffStore
 {
     private const string CaseColumns =
         "id, channel_id, conversation_id, user_id, state, reason, base_priority, request_reference, document, " +

@@ -20,10 +20,12 @@ internal sealed partial class IntakeDialog : ComponentDialog
     private const string AskingKey = "asking";
 
     private readonly IAssistanceRequestStore _store;
-    private readonly IGuidanceAnswerer _answerer;
+    // The retrieval answerer, never the language model: a question asked inside the form is answered within the
+    // turn (before the form's question is asked again), and Teams retries a turn that waits seconds on a model.
+    private readonly GuidanceAnswerer _answerer;
     private readonly IStatePropertyAccessor<bool> _cancelPending;
 
-    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, IGuidanceAnswerer answerer, TimeProvider clock)
+    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, GuidanceAnswerer answerer, TimeProvider clock)
         : base(nameof(IntakeDialog))
     {
         _store = store;

@@ -33,22 +33,9 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
         await Assertions.Expect(chat.GetByText("connecting you with an MVAI advisor", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
 
         await using var advisorBrowser = await NewContextAsync();
-        var console = await advisorBrowser.NewPageAsync();
-        var cspViolations = new List<string>();
-        console.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                cspViolations.Add(message.Text);
-            }
-        };
-        console.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await console.GotoAsync(new Uri(fixture.Host.BaseAddress, "/advisor").ToString());
-        await console.GetByLabel("Advisor id").FillAsync(TestAdvisors.AliceId);
-        await console.GetByLabel("Password").FillAsync(TestAdvisors.AliceSecret);
         // Keyboard only, as for advisors who do not use a mouse: Enter signs in, Tab and Enter open a case.
-        await console.GetByLabel("Password").PressAsync("Enter");
-        await Assertions.Expect(console.Locator("#advisor-name")).ToHaveTextAsync(TestAdvisors.AliceName, new() { Timeout = Patience });
+        var consolePage = await AdvisorConsolePage.SignInAsync(advisorBrowser, fixture.Host.BaseAddress, Patience);
+        var console = consolePage.Page;
 
         var row = console.Locator("#queue-rows tr").Filter(new() { HasText = HandoffLabels.Reason(HandoffReason.UserAsked) });
         await Assertions.Expect(row).ToContainTextAsync("Waiting", new() { Timeout = Patience });
@@ -86,7 +73,7 @@ public sealed class AdvisorConsoleRelayTests(AdvisorDeskFixture fixture) : IClas
 
         await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "advisor-console.png"), FullPage = true });
         await user.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat-handoff.png"), FullPage = true });
-        Assert.Empty(cspViolations);
+        Assert.Empty(consolePage.CspViolations);
     }
 
     private Task<IBrowserContext> NewContextAsync() => fixture.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -6,60 +6,108 @@ namespace Mvai.Manifests.Tests;
 /// <summary>Reads manifests/azure/azuredeploy.json (ARM) and checks it wires up what the app reads.</summary>
 public sealed partial class AzureTemplateTests
 {
-    /// <summary>Every setting the app needs in Azure (README, "Configuration"; __ stands for :).</summary>
-    private static readonly string[] AppSettings =
+    /// <summary>Settings production cannot do without (README, "Configuration"; __ stands for :).</summary>
+    private static readonly string[] ProductionSettings =
     [
         "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType",
-        "Storage__Provider", "Storage__ConnectionString", "DirectLine__Secret",
+        "Storage__Provider", "Storage__ConnectionString", "WebChat__DirectLineSecret", "WebChat__AllowedOrigins__0",
+        "Handoff__PublicBaseUrl", "Handoff__Hours__TimeZone",
     ];
 
-    private static readonly JsonObject Template =
-        JsonNode.Parse(File.ReadAllText(Repo.PathOf("manifests", "azure", "azuredeploy.json")))!.AsObject();
+    private static readonly JsonObject Template = AzureAppSettings.Load(Repo.PathOf("manifests", "azure", "azuredeploy.json"));
 
     private static IEnumerable<JsonNode> Resources(string type) =>
         Template["resources"]!.AsArray().Where(r => (string?)r!["type"] == type)!;
 
     private static JsonNode WebApp => Assert.Single(Resources("Microsoft.Web/sites"));
 
-    private static Dictionary<string, string> Settings => WebApp["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
-        .ToDictionary(s => (string)s!["name"]!, s => (string)s!["value"]!);
+    private static Dictionary<string, string> Settings => AzureAppSettings.Evaluate(Template);
 
     [Fact]
-    public void Every_app_setting_the_app_reads_is_set_and_documented()
+    public void Production_settings_are_set_and_documented()
     {
         var settings = Settings;
         var readme = File.ReadAllText(Repo.PathOf("README.md"));
-        foreach (var name in AppSettings)
+        foreach (var name in ProductionSettings)
         {
             Assert.True(settings.ContainsKey(name), $"app setting {name} missing");
             Assert.False(string.IsNullOrWhiteSpace(settings[name]), $"app setting {name} is empty");
-            Assert.Contains($"`{name.Replace("__", ":", StringComparison.Ordinal)}`", readme, StringComparison.Ordinal);
+            var documented = System.Text.RegularExpressions.Regex.Replace(name.Replace("__", ":", StringComparison.Ordinal), ":[0-9]+$", "");
+            Assert.Contains($"`{documented}`", readme, StringComparison.Ordinal);
         }
         Assert.Equal("SingleTenant", settings["MicrosoftAppType"]);
         Assert.Equal("Postgres", settings["Storage__Provider"]);
-        Assert.Contains("postgresServerName", settings["Storage__ConnectionString"], StringComparison.Ordinal);
-        Assert.Contains("fullyQualifiedDomainName", settings["Storage__ConnectionString"], StringComparison.Ordinal);
+        Assert.Equal(
+            "Host=mvai-pg.postgres.database.azure.com;Port=5432;Database=mvai;Username=mvaiadmin;Password=pg-password-from-the-operator;Ssl Mode=Require",
+            settings["Storage__ConnectionString"]);
+        Assert.Equal("https://mvai-assistant-app.azurewebsites.net", settings["Handoff__PublicBaseUrl"]);
+        // Behind App Service's front end the client address comes from X-Forwarded-For (per-IP rate limits).
+        Assert.Equal("true", settings["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+    }
+
+    [Fact]
+    public void Web_chat_uses_the_direct_line_channel_secret_and_the_embedding_sites_are_its_trusted_origins()
+    {
+        var settings = AzureAppSettings.Evaluate(Template, new Dictionary<string, JsonNode?>
+        {
+            ["embedSiteOrigins"] = new JsonArray("https://www.theiacp.org", "https://chiefs.example.org"),
+        });
+        Assert.Equal(AzureAppSettings.DirectLineSiteKey, settings["WebChat__DirectLineSecret"]);
+        Assert.Equal("https://www.theiacp.org", settings["WebChat__AllowedOrigins__0"]);
+        Assert.Equal("https://chiefs.example.org", settings["WebChat__AllowedOrigins__1"]);
+        Assert.False(settings.ContainsKey("WebChat__AllowedOrigins__2"));
+        Assert.False(settings.ContainsKey("DirectLine__Secret"), "the embedded Direct Line is not used in Azure");
+
+        var channel = Resources("Microsoft.BotService/botServices/channels")
+            .Single(c => (string?)c["properties"]!["channelName"] == "DirectLineChannel");
+        var site = Assert.Single(channel["properties"]!["properties"]!["sites"]!.AsArray())!;
+        Assert.True((bool)site["isSecureSiteEnabled"]!, "trusted origins are enforced only with enhanced authentication");
+        Assert.Equal("[parameters('embedSiteOrigins')]", (string?)site["trustedOrigins"]);
+        Assert.Contains(
+            "[resourceId('Microsoft.BotService/botServices/channels', parameters('botName'), 'DirectLineChannel')]",
+            WebApp["dependsOn"]!.AsArray().Select(d => (string?)d));
+    }
+
+    [Fact]
+    public void Lists_and_maps_become_indexed_settings()
+    {
+        var settings = AzureAppSettings.Evaluate(Template, new Dictionary<string, JsonNode?>
+        {
+            ["teamsAllowedTenants"] = new JsonArray("tenant-a"),
+            ["advisorAccounts"] = new JsonArray(
+                new JsonObject { ["id"] = "rivera", ["displayName"] = "Advisor Rivera", ["secretHash"] = "pbkdf2-sha256$1$a$b" }),
+            ["advisorWeeklyHours"] = new JsonObject { ["Monday"] = "08:00-18:00", ["Saturday"] = "10:00-14:00" },
+        });
+        Assert.Equal("tenant-a", settings["Teams__AllowedTenants__0"]);
+        Assert.Equal("rivera", settings["Advisors__Accounts__0__Id"]);
+        Assert.Equal("Advisor Rivera", settings["Advisors__Accounts__0__DisplayName"]);
+        Assert.Equal("pbkdf2-sha256$1$a$b", settings["Advisors__Accounts__0__SecretHash"]);
+        Assert.Equal("08:00-18:00", settings["Handoff__Hours__Weekly__Monday"]);
+        Assert.Equal("10:00-14:00", settings["Handoff__Hours__Weekly__Saturday"]);
+        Assert.False(settings.ContainsKey("Handoff__Hours__Weekly__Tuesday"));
     }
 
     [Fact]
     public void Secrets_come_from_securestring_parameters()
     {
         var parameters = Template["parameters"]!.AsObject();
-        foreach (var secret in new[] { "microsoftAppPassword", "directLineSecret", "postgresAdminPassword" })
+        foreach (var secret in new[] { "microsoftAppPassword", "postgresAdminPassword" })
         {
             Assert.Equal("securestring", (string?)parameters[secret]!["type"]);
             Assert.Null(parameters[secret]!["defaultValue"]);
         }
-        var settings = Settings;
-        Assert.Equal("[parameters('microsoftAppPassword')]", settings["MicrosoftAppPassword"]);
-        Assert.Equal("[parameters('directLineSecret')]", settings["DirectLine__Secret"]);
-        // No other setting value may be a literal that looks like a secret: every parameter it uses is declared.
-        foreach (var value in settings.Values)
+        // Optional secrets: securestring, empty unless given.
+        foreach (var secret in new[] { "smtpPassword", "alertWebhookUrl" })
         {
-            foreach (Match m in ParameterRegex().Matches(value))
-            {
-                Assert.True(parameters.ContainsKey(m.Groups[1].Value), $"undeclared parameter {m.Groups[1].Value}");
-            }
+            Assert.Equal("securestring", (string?)parameters[secret]!["type"]);
+            Assert.Equal(string.Empty, (string?)parameters[secret]!["defaultValue"]);
+        }
+        var settings = Settings;
+        Assert.Equal("app-password-from-the-operator", settings["MicrosoftAppPassword"]);
+        // Every parameter the template uses is declared.
+        foreach (Match m in ParameterRegex().Matches(File.ReadAllText(Repo.PathOf("manifests", "azure", "azuredeploy.json"))))
+        {
+            Assert.True(parameters.ContainsKey(m.Groups[1].Value), $"undeclared parameter {m.Groups[1].Value}");
         }
     }
 
@@ -83,8 +131,8 @@ public sealed partial class AzureTemplateTests
         Assert.Equal("SingleTenant", (string?)properties["msaAppType"]);
         Assert.Equal("[parameters('microsoftAppId')]", (string?)properties["msaAppId"]);
         Assert.Equal("[parameters('microsoftAppTenantId')]", (string?)properties["msaAppTenantId"]);
-        var endpoint = (string)Template["variables"]![((string)properties["endpoint"]!)["[variables('".Length..^"')]".Length]]!;
-        Assert.Equal("[concat('https://', parameters('webAppName'), '.azurewebsites.net/api/messages')]", endpoint);
+        var endpoint = AzureAppSettings.Deployment(Template).Evaluate(properties["endpoint"]);
+        Assert.Equal("https://mvai-assistant-app.azurewebsites.net/api/messages", (string?)endpoint);
         var channels = Resources("Microsoft.BotService/botServices/channels").Select(c => (string?)c["properties"]!["channelName"]);
         Assert.Equal(["DirectLineChannel", "MsTeamsChannel"], channels.Order(StringComparer.Ordinal));
     }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.BotFramework.DirectLine;
 
@@ -47,7 +48,7 @@ internal static class DirectLineStreamEndpoint
         }
         catch (Exception exception)
         {
-            DirectLineLog.StreamFailed(logger, exception, conversationId);
+            DirectLineLog.StreamFailed(logger, RedactedException.From(exception), conversationId);
         }
         await stop.CancelAsync();
         await receiving;

@@ -17,5 +17,14 @@ internal interface IActivityLog
 
     /// <summary>Activities after <paramref name="watermark"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes activities appended before <paramref name="cutoff"/>, then conversations created before it that have
+    /// no activity left (Web Chat then starts a new one). Returns how many activities.
+    /// </summary>
+    Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Deletes one conversation and all its activities.</summary>
+    Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken);
 }
 

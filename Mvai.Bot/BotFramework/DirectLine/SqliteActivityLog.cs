@@ -41,7 +41,7 @@ internal sealed class SqliteActivityLog : IActivityLog
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO directline_conversations (conversation_id, created_at) VALUES ($id, $now)";
         command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -67,10 +67,43 @@ internal sealed class SqliteActivityLog : IActivityLog
             """;
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$body", ProtocolJson.Serialize(activity));
-        command.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
         var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         activity.Id = ActivityIds.For(conversationId, sequence);
         return sequence;
+    }
+
+    public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = _storage.Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var activities = connection.CreateCommand();
+        activities.Transaction = transaction;
+        activities.CommandText = "DELETE FROM directline_activities WHERE created_at < $cutoff";
+        activities.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        var purged = await activities.ExecuteNonQueryAsync(cancellationToken);
+        await using var conversations = connection.CreateCommand();
+        conversations.Transaction = transaction;
+        conversations.CommandText = """
+            DELETE FROM directline_conversations WHERE created_at < $cutoff
+              AND NOT EXISTS (SELECT 1 FROM directline_activities a WHERE a.conversation_id = directline_conversations.conversation_id)
+            """;
+        conversations.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        await conversations.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = _storage.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM directline_activities WHERE conversation_id = $id;
+            DELETE FROM directline_conversations WHERE conversation_id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", conversationId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
@@ -96,4 +129,6 @@ internal sealed class SqliteActivityLog : IActivityLog
         }
         return new ActivityPage(activities, last);
     }
+
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

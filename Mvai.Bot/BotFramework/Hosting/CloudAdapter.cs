@@ -169,14 +169,14 @@ public sealed class CloudAdapter
     /// </summary>
     private async Task OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
     {
-        HostingLog.TurnFailed(_logger, exception, turn.Activity.Type, turn.Activity.ChannelId);
+        HostingLog.TurnFailed(_logger, RedactedException.From(exception), turn.Activity.Type, turn.Activity.ChannelId);
         try
         {
             await _conversationState.DeleteAsync(turn, cancellationToken);
         }
         catch (Exception stateError)
         {
-            HostingLog.TurnErrorCleanupFailed(_logger, stateError);
+            HostingLog.TurnErrorCleanupFailed(_logger, RedactedException.From(stateError));
         }
         if (turn.Activity.IsType(ActivityTypes.Invoke))
         {

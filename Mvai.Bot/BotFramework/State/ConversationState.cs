@@ -11,6 +11,9 @@ public sealed class ConversationState(IStorage storage) : BotState(storage, name
         var activity = turnContext.Activity;
         var channelId = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
-        return $"{channelId}/conversations/{conversationId}";
+        return KeyFor(channelId, conversationId);
     }
+
+    /// <summary>The storage key of a conversation's state, for deleting it outside a turn.</summary>
+    public static string KeyFor(string channelId, string conversationId) => $"{channelId}/conversations/{conversationId}";
 }

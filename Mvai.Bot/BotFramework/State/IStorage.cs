@@ -22,6 +22,9 @@ public interface IStorage
 
     /// <summary>Deletes the keys; missing keys are ignored.</summary>
     Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the items last written before <paramref name="cutoff"/> (idle conversations and users); returns how many.</summary>
+    Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 /// <summary>A stored JSON document and the ETag it was read with (or the condition to write it under).</summary>

@@ -11,9 +11,11 @@ public sealed class SqliteStorage : IStorage
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly TimeProvider _clock;
 
-    public SqliteStorage(string connectionString)
+    public SqliteStorage(string connectionString, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         // "Default Timeout" (seconds, 30 unless the connection string says otherwise) bounds how long a command waits
         // for a lock another connection holds before it fails with SQLITE_BUSY.
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
@@ -96,7 +98,7 @@ public sealed class SqliteStorage : IStorage
             command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$doc", item.Document.ToJsonString());
             command.Parameters.AddWithValue("$etag", etag);
-            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
+            command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
             command.Parameters.AddWithValue("$expected", item.ETag ?? string.Empty);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -121,6 +123,15 @@ public sealed class SqliteStorage : IStorage
         }
     }
 
+    public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Opens a pooled connection with the settings every operation needs.</summary>
     public SqliteConnection Open()
     {
@@ -131,4 +142,7 @@ public sealed class SqliteStorage : IStorage
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    // One UTC format everywhere, so timestamps compare correctly as text.
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,8 @@ public static class StorageServiceCollectionExtensions
             return options.Provider.ToUpperInvariant() switch
             {
                 "SQLITE" => new SqliteStorage(options.ConnectionString
-                    ?? $"Data Source={Path.Combine(environment.ContentRootPath, "data", "mvai-assistant.db")}"),
+                    ?? $"Data Source={Path.Combine(environment.ContentRootPath, "data", "mvai-assistant.db")}",
+                    sp.GetService<TimeProvider>()),
                 _ => throw new InvalidOperationException(
                     $"Storage:Provider '{options.Provider}' is not supported. Use 'Sqlite'."),
             };

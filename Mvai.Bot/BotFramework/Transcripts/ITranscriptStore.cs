@@ -15,4 +15,7 @@ public interface ITranscriptStore
 
     /// <summary>Deletes every activity logged before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the whole transcript of one conversation; returns how many activities.</summary>
+    Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 }

@@ -80,4 +80,14 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

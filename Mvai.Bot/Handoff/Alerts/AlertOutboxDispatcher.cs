@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Hosting;
 using Polly;
 using Polly.Retry;
 
@@ -57,7 +58,7 @@ internal sealed class AlertOutboxDispatcher : BackgroundService
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                AlertsLog.OutboxUnavailable(_logger, exception);
+                AlertsLog.OutboxUnavailable(_logger, RedactedException.From(exception));
             }
             if (!fullBatch && !await WaitForWorkAsync(stoppingToken))
             {

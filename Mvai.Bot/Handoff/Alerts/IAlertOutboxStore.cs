@@ -18,4 +18,13 @@ internal interface IAlertOutboxStore
     Task MarkFailedAsync(long deliveryId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AlertDeliveryStatus>> ListForCaseAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes deliveries sent before <paramref name="cutoff"/>, then alerts created before it with no delivery left.
+    /// Unsent deliveries are still being worked and stay. Returns how many deliveries.
+    /// </summary>
+    Task<int> PurgeSentBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a case's alerts and their deliveries, sent or not (the case itself is being deleted).</summary>
+    Task DeleteForCaseAsync(string caseId, CancellationToken cancellationToken);
 }

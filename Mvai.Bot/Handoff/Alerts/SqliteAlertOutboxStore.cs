@@ -153,6 +153,36 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
         return statuses;
     }
 
+    public async Task<int> PurgeSentBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var deliveries = connection.CreateCommand();
+        deliveries.Transaction = transaction;
+        deliveries.CommandText = "DELETE FROM alert_outbox WHERE sent_at IS NOT NULL AND sent_at < $cutoff";
+        deliveries.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        var purged = await deliveries.ExecuteNonQueryAsync(cancellationToken);
+        await using var alerts = connection.CreateCommand();
+        alerts.Transaction = transaction;
+        alerts.CommandText = """
+            DELETE FROM advisor_alerts WHERE created_at < $cutoff
+              AND NOT EXISTS (SELECT 1 FROM alert_outbox o WHERE o.alert_id = advisor_alerts.id)
+            """;
+        alerts.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        await alerts.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    public Task DeleteForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            DELETE FROM alert_outbox WHERE case_id = $case;
+            DELETE FROM advisor_alerts WHERE case_id = $case;
+            """,
+            [("$case", caseId)],
+            cancellationToken);
+
     private async Task ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();

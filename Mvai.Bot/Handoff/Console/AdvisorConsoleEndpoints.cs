@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mvai.Bot.Privacy;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -35,6 +36,7 @@ public static class AdvisorConsoleEndpoints
         var advisorsOnly = api.MapGroup(string.Empty).RequireAuthorization(AdvisorAuthentication.Policy);
         advisorsOnly.MapAdvisorQueue();
         advisorsOnly.MapAdvisorActions();
+        advisorsOnly.MapRequestData();
         return endpoints;
     }
 }

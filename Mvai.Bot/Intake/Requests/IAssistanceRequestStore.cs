@@ -12,4 +12,14 @@ public interface IAssistanceRequestStore
 
     /// <summary>The request with this reference, or null.</summary>
     Task<StoredAssistanceRequest?> FindAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes requests last updated before <paramref name="cutoff"/> that are done: closed, or handed over to an
+    /// advisor in handoff cases all closed before the cutoff. A request with an open case, or neither closed nor
+    /// handed over (still to be worked), stays. Returns how many were deleted.
+    /// </summary>
+    Task<int> PurgeFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Deletes one request on demand; false when there is none with this reference.</summary>
+    Task<bool> DeleteAsync(string reference, CancellationToken cancellationToken);
 }

@@ -100,6 +100,31 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
         return await ReadOneAsync(connection, null, "reference", reference, cancellationToken);
     }
 
+    public async Task<int> PurgeFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        // Handoff cases live in the same database; a request an advisor took over is done once its cases are closed.
+        command.CommandText = """
+            DELETE FROM assistance_requests
+            WHERE updated_at < $cutoff
+              AND (status = 'Closed' OR EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = assistance_requests.reference))
+              AND NOT EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = assistance_requests.reference
+                              AND (c.state <> 'Closed' OR c.closed_at >= $cutoff))
+            """;
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM assistance_requests WHERE reference = $reference";
+        command.Parameters.AddWithValue("$reference", reference);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
     private static async Task<StoredAssistanceRequest?> ReadOneAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string column, string value, CancellationToken cancellationToken)
     {

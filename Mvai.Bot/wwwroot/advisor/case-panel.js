@@ -1,5 +1,6 @@
 // One case: its facts, the live conversation, and what the advisor can do with it.
 import { $, call, caseUrl, waited, stateText } from './console-api.js';
+import { showRequestData, wireRequestData } from './request-data.js';
 
 let selectedId = null;
 let lastSequence = 0;
@@ -29,6 +30,7 @@ function renderCase(view) {
   $('reply-hint').textContent = mine ? '' : c.state === 'closed' ? 'This case is closed.' :
     c.state === 'claimed' ? 'Another advisor is handling this case.' : 'Claim the case to reply.';
   $('close-form').hidden = c.state === 'closed';
+  showRequestData(c);
   const audit = $('audit');
   audit.replaceChildren();
   for (const a of view.audit) {
@@ -72,6 +74,7 @@ export async function refreshCase() {
 
 export async function selectCase(id) {
   selectedId = id;
+  $('queue-notice').textContent = '';
   // The address names the case, as the links in on-call alerts do, so a reload comes back to it.
   window.history.replaceState(null, '', '#case=' + encodeURIComponent(id));
   lastSequence = 0;
@@ -129,4 +132,6 @@ export function wireCaseActions(afterChange) {
     await refreshCase();
     afterChange();
   });
+  // The queue's own status line is rewritten on every refresh; what was deleted gets a line of its own.
+  wireRequestData((done) => { closeCasePanel(); $('queue-notice').textContent = done; afterChange(); });
 }

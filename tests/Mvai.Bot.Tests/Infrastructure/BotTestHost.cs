@@ -9,7 +9,7 @@ namespace Mvai.Bot.Tests.Infrastructure;
 /// The real assistant on Kestrel, on a free loopback port, with its own SQLite file.
 /// Starting a second host on the same <see cref="DatabasePath"/> is an app restart.
 /// </summary>
-public sealed class BotTestHost : IAsyncDisposable
+public sealed class BotTestHost : IBotEndpoint, IAsyncDisposable
 {
     private readonly WebApplication _app;
 

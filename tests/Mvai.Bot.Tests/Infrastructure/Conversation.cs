@@ -11,7 +11,7 @@ namespace Mvai.Bot.Tests.Infrastructure;
 /// message) goes to <paramref name="serviceUrl"/>, e.g. a ChannelConnectorServer.
 /// </remarks>
 public sealed class Conversation(
-    BotTestHost host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")
+    IBotEndpoint host, string channelId = "test", string? conversationId = null, string userId = "user-1", string serviceUrl = "http://127.0.0.1:9/unused-connector")
 {
     private int _sequence;
 

@@ -118,6 +118,11 @@ public sealed class IntakeDurabilityTests
             }
 
             public Task<StoredAssistanceRequest?> FindAsync(string reference, CancellationToken cancellationToken) => inner.FindAsync(reference, cancellationToken);
+
+            public Task<int> PurgeFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+                inner.PurgeFinishedBeforeAsync(cutoff, cancellationToken);
+
+            public Task<bool> DeleteAsync(string reference, CancellationToken cancellationToken) => inner.DeleteAsync(reference, cancellationToken);
         }
     }
 }

@@ -131,5 +131,7 @@ public sealed class BotStateTests
         }
 
         public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.DeleteAsync(keys, cancellationToken);
+
+        public Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteIdleAsync(cutoff, cancellationToken);
     }
 }

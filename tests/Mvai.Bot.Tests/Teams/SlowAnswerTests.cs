@@ -116,4 +116,29 @@ public sealed class SlowAnswerTests
 
         Assert.Equal(ModelAnswer, Assert.Single(replies).Text);
     }
+
+    [Fact]
+    public async Task QuestionInsideTheRequestForm_InTeams_IsAnsweredFromTheGuidanceWithinTheTurn_ThenTheFormContinues()
+    {
+        await using var model = await FakeOpenAIServer.StartAsync(ModelAnswer, delay: ModelDelay);
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Knowledge:OpenAI:Endpoint"] = model.Endpoint.ToString(),
+            ["Knowledge:OpenAI:ChatModel"] = "test-model",
+            ["Intake:Prefill:ModelTimeout"] = "00:00:00.200",
+        });
+        var chat = new TeamsChat(host);
+        await chat.SayAsync("We need MVAI help");
+        var asked = model.Requests.Count;
+
+        var clock = Stopwatch.StartNew();
+        var replies = await chat.SayAsync("what is a family assistance center?");
+        var turn = clock.Elapsed;
+
+        Assert.True(turn < ModelDelay, $"The turn took {turn}, as long as the model");
+        Assert.Equal(asked, model.Requests.Count);
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("family assistance center", replies[0].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Mvai.Bot.Intake.IntakeMessages.AskName, replies[1].Text);
+    }
 }
