@@ -17,9 +17,14 @@ namespace Mvai.Bot;
 /// <summary>Builds the assistant's web host; <c>Program</c> runs it and tests start it on a free loopback port.</summary>
 public static class MvaiAssistantApp
 {
+    /// <summary>The largest request body the server accepts at all; larger ones get 413.</summary>
+    public const int MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // No request of ours needs more than an activity (256 KiB); endpoints that read bodies set lower limits.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         configure?.Invoke(builder);
 
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
@@ -36,6 +41,9 @@ public static class MvaiAssistantApp
 
         var app = builder.Build();
         app.UseRedactedExceptionLogging();
+        // Inside the redacted logging: a database failure is answered 503 here and never reaches it as a 500.
+        app.UseMiddleware<StorageUnavailableMiddleware>();
+        app.UseWebPageHeaders();
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.DirectLine;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.WebChat;
 
@@ -49,15 +49,9 @@ public static class WebChatServiceCollectionExtensions
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                WebChatLog.RateLimited(context.HttpContext.RequestServices.GetRequiredService<ILogger<WebChatToken>>());
-                return ValueTask.CompletedTask;
-            };
+            limiter.AnswerRejections(
+                request => request.Path.Equals(WebChatTokenEndpoint.Route, StringComparison.OrdinalIgnoreCase),
+                http => WebChatLog.RateLimited(http.RequestServices.GetRequiredService<ILogger<WebChatToken>>()));
         });
         return services;
     }

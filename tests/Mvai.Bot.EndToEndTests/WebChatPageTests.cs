@@ -22,6 +22,14 @@ public sealed class WebChatPageTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
+        // The page's Content-Security-Policy must not block anything Web Chat does.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
 
         await page.GotoAsync(new Uri(fixture.Host.BaseAddress, path).ToString());
         Assert.Equal("MVAI Assistant", await page.TitleAsync());

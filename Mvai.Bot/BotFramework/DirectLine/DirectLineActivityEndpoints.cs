@@ -39,7 +39,8 @@ internal static class DirectLineActivityEndpoints
             await DirectLineHttp.ErrorAsync(http, 400, "MissingFrom", "The activity needs 'from.id'.");
             return;
         }
-        activity.From.Role ??= RoleTypes.User;
+        // Whatever the client claims, what it posts comes from the user: a "bot" role would pass it off as the bot's.
+        activity.From.Role = RoleTypes.User;
         activity.Timestamp = clock.GetUtcNow();
         activity.Conversation = new ConversationAccount { Id = conversationId };
         activity.ServiceUrl = channel.ServiceUrl;

@@ -42,6 +42,7 @@ internal static class DirectLineHttp
         }
         try
         {
+            ProtocolJson.EnsureReadable(body);
             return (true, JsonSerializer.Deserialize(body, type));
         }
         catch (JsonException exception)

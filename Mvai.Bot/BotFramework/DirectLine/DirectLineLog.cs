@@ -23,4 +23,7 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(1206, LogLevel.Warning, "Direct Line could not relay wake-ups between instances ({Error}); streams fall back to re-reading the log.")]
     public static partial void RelayFailed(ILogger logger, string error);
+
+    [LoggerMessage(1207, LogLevel.Warning, "Rate limited a Direct Line request to {Path}.")]
+    public static partial void RateLimited(ILogger logger, string path);
 }

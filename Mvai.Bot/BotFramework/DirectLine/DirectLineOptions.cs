@@ -44,4 +44,15 @@ public sealed class DirectLineOptions
     /// <summary>Most activities one GET or stream frame returns.</summary>
     /// <value>Defaults to 100.</value>
     public int MaxActivitiesPerRead { get; set; } = 100;
+
+    /// <summary>
+    /// Conversations one client IP address may start per minute (<c>POST /conversations</c>, <c>/tokens/generate</c>);
+    /// more get 429 with <c>Retry-After</c>. Behind a proxy, enable forwarded headers so the client's address is counted.
+    /// </summary>
+    /// <value>Defaults to 60: a whole office behind one address can still open chats.</value>
+    public int ConversationsPerMinute { get; set; } = 60;
+
+    /// <summary>Activities one conversation may post per minute; more get 429 with <c>Retry-After</c>.</summary>
+    /// <value>Defaults to 30, one every two seconds for a full minute: more than anyone types.</value>
+    public int ActivitiesPerMinute { get; set; } = 30;
 }

@@ -31,6 +31,7 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineConversations>();
         services.TryAddSingleton<DirectLineChannel>();
         services.AddSingleton<IInProcessChannel>(sp => sp.GetRequiredService<DirectLineChannel>());
+        services.AddDirectLineRateLimits();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>
             cors.AddPolicy(CorsPolicy, policy => policy
@@ -46,13 +47,15 @@ public static class DirectLineServiceCollectionExtensions
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(DirectLineHttp.BasePath).RequireCors(CorsPolicy);
-        api.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync);
+        api.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync).RequireRateLimiting(DirectLineRateLimits.ConversationsPolicy);
         api.MapPost("/tokens/refresh", DirectLineTokenEndpoints.RefreshAsync);
-        api.MapPost("/conversations", DirectLineConversationEndpoints.StartAsync);
+        api.MapPost("/conversations", DirectLineConversationEndpoints.StartAsync).RequireRateLimiting(DirectLineRateLimits.ConversationsPolicy);
         api.MapGet("/conversations/{conversationId}", DirectLineConversationEndpoints.GetAsync);
-        api.MapPost("/conversations/{conversationId}/activities", DirectLineActivityEndpoints.PostAsync);
+        api.MapPost("/conversations/{conversationId}/activities", DirectLineActivityEndpoints.PostAsync)
+            .RequireRateLimiting(DirectLineRateLimits.ActivitiesPolicy);
         api.MapGet("/conversations/{conversationId}/activities", DirectLineActivityEndpoints.GetAsync);
-        api.MapPost("/conversations/{conversationId}/upload", DirectLineActivityEndpoints.UploadAsync);
+        api.MapPost("/conversations/{conversationId}/upload", DirectLineActivityEndpoints.UploadAsync)
+            .RequireRateLimiting(DirectLineRateLimits.ActivitiesPolicy);
         api.Map("/conversations/{conversationId}/stream", DirectLineStreamEndpoint.HandleAsync);
         return endpoints;
     }

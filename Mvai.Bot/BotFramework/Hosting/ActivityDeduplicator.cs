@@ -49,6 +49,12 @@ internal sealed class ActivityDeduplicator(TimeProvider clock, TimeSpan window) 
         }
     }
 
+    public ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        Forget(key);
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Forgets a key, so a turn that failed before doing anything can be retried by the channel.</summary>
     public void Forget(string key)
     {

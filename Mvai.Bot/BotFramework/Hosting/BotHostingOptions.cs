@@ -12,4 +12,8 @@ public sealed class BotHostingOptions
     /// <summary>How long an activity id is remembered to drop channel retries.</summary>
     /// <value>Defaults to 10 minutes.</value>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The <c>Retry-After</c> of the 503 answered while the database is unreachable.</summary>
+    /// <value>Defaults to 10 seconds.</value>
+    public TimeSpan StorageRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 }

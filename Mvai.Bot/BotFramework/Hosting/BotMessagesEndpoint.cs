@@ -14,6 +14,7 @@ public static class BotMessagesEndpoint
 {
     public const string Route = "/api/messages";
 
+
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
@@ -66,6 +67,17 @@ public static class BotMessagesEndpoint
             return;
         }
 
+        if (ActivityEnvelope.Problem(activity) is { } problem)
+        {
+            await RejectAsync(http, logger, 400, problem.Code, problem.Message);
+            return;
+        }
+        if (!string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase) && !IsHttpUrl(activity.ServiceUrl))
+        {
+            await RejectAsync(http, logger, 400, "MissingServiceUrl", "The activity needs an absolute http(s) 'serviceUrl' for the replies.");
+            return;
+        }
+
         var auth = await authenticator.AuthenticateAsync(
             http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
             activity,
@@ -83,6 +95,9 @@ public static class BotMessagesEndpoint
         var result = await adapter.ProcessActivityAsync(activity, auth.Identity!, channel: null, http.RequestAborted);
         await WriteResultAsync(http, result);
     }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static async Task WriteResultAsync(HttpContext http, TurnResult result)
     {

@@ -62,9 +62,27 @@ public sealed class CloudAdapter
         var connection = buffer ?? channel ?? _connections.ForServiceUrl(activity.ServiceUrl);
         var turn = new TurnContext(activity, identity, connection);
 
-        using (await _locks.AcquireAsync(conversationKey, cancellationToken))
+        try
         {
-            await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+            using (await _locks.AcquireAsync(conversationKey, cancellationToken))
+            {
+                await RunTurnAsync(turn, (t, ct) => _bot.OnTurnAsync(t, ct), cancellationToken);
+            }
+        }
+        catch (Exception exception) when (StorageFailure.IsStorageDown(exception) && !string.IsNullOrEmpty(activity.Id))
+        {
+            // The turn did not happen: the channel's retry of this activity must run, not be dropped as a repeat.
+            // When the same database holds the ids (PostgreSQL) and is still down, forgetting fails too; the retry is
+            // then taken for a repeat, the lesser harm than running a turn twice.
+            try
+            {
+                await _deduplicator.ForgetAsync($"{conversationKey}/{activity.Id}", CancellationToken.None);
+            }
+            catch (Exception forgetError) when (StorageFailure.IsStorageDown(forgetError))
+            {
+                HostingLog.TurnErrorCleanupFailed(_logger, RedactedException.From(forgetError));
+            }
+            throw;
         }
 
         if (buffer is not null)
@@ -128,13 +146,14 @@ public sealed class CloudAdapter
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            outcome = "error";
-            if (!recover)
+            outcome = StorageFailure.IsStorageDown(exception) ? "storage-unavailable" : "error";
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            // With the storage down the turn's state was never saved: the user's place is intact and the request is
+            // answered 503 to be retried, where apologising and resetting would throw that place away.
+            if (!recover || StorageFailure.IsStorageDown(exception))
             {
-                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 throw;
             }
-            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await OnTurnErrorAsync(turn, exception, cancellationToken);
         }
         finally

@@ -15,6 +15,9 @@ internal static partial class HostingLog
     [LoggerMessage(1003, LogLevel.Information, "Rejected a request to /api/messages: {Status} {Reason}.")]
     public static partial void RequestRejected(ILogger logger, int status, string reason);
 
+    [LoggerMessage(1005, LogLevel.Error, "Storage unavailable: {Method} {Path} answered 503, retry after {RetryAfterSeconds} s ({Failure}).")]
+    public static partial void StorageUnavailable(ILogger logger, string method, string path, string failure, int retryAfterSeconds);
+
     [LoggerMessage(1004, LogLevel.Error, "A request to {Endpoint} failed with an unhandled exception; answered 500.")]
     public static partial void UnhandledRequestException(ILogger logger, Exception exception, string endpoint);
 

@@ -8,4 +8,7 @@ public interface IActivityDeduplicator
 {
     /// <summary>True the first time <paramref name="key"/> is seen within the deduplication window.</summary>
     ValueTask<bool> TryRegisterAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a key, so a turn that failed before doing anything can be retried by the channel.</summary>
+    ValueTask ForgetAsync(string key, CancellationToken cancellationToken);
 }

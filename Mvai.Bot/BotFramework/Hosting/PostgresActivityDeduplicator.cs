@@ -57,4 +57,11 @@ internal sealed class PostgresActivityDeduplicator : IActivityDeduplicator
         sweep.Parameters.AddWithValue("expired", now - _window);
         await sweep.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var command = _database.DataSource.CreateCommand("DELETE FROM seen_activities WHERE key = @key");
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

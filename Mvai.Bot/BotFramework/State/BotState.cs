@@ -12,6 +12,8 @@ namespace Mvai.Bot.BotFramework.State;
 /// </summary>
 public abstract class BotState(IStorage storage, string name)
 {
+    private readonly IStorage _storage = storage;
+
     /// <summary>
     /// How property values are written: plain JSON, camelCase, no type names, and no null properties: a saved prompt's
     /// activity was two thirds nulls, and every turn reads, compares and writes the whole document.
@@ -38,29 +40,49 @@ public abstract class BotState(IStorage storage, string name)
             return;
         }
         var key = GetStorageKey(turnContext);
-        var items = await storage.ReadAsync([key], cancellationToken);
+        var items = await _storage.ReadAsync([key], cancellationToken);
         turnContext.TurnState[CacheKey] = items.TryGetValue(key, out var item)
             ? new CachedState(item.Document, item.ETag, item.Json)
             : new CachedState([], null);
     }
 
     /// <summary>Writes the scope if anything changed this turn; throws <see cref="StorageConcurrencyException"/> on a lost race.</summary>
-    public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    public Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        SaveAllChangesAsync(turnContext, [this], force, cancellationToken);
+
+    /// <summary>
+    /// Writes the changes of several scopes with one storage call per storage, so the turn's state is saved whole or
+    /// not at all: a storage that fails (or a lost race on one key) leaves every scope as it was before the turn.
+    /// </summary>
+    public static async Task SaveAllChangesAsync(
+        ITurnContext turnContext, IReadOnlyList<BotState> scopes, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (!turnContext.TurnState.TryGetValue(CacheKey, out var value) || value is not CachedState cached)
+        ArgumentNullException.ThrowIfNull(scopes);
+        var pending = new List<(BotState Scope, CachedState Cached, string Key, string Json, JsonObject Document)>();
+        foreach (var scope in scopes)
         {
-            return;
+            if (!turnContext.TurnState.TryGetValue(scope.CacheKey, out var value) || value is not CachedState cached)
+            {
+                continue;
+            }
+            var document = cached.Snapshot();
+            var json = document.ToJsonString();
+            if (force || json != cached.LoadedJson)
+            {
+                pending.Add((scope, cached, scope.GetStorageKey(turnContext), json, document));
+            }
         }
-        var document = cached.Snapshot();
-        var json = document.ToJsonString();
-        if (!force && json == cached.LoadedJson)
+        foreach (var group in pending.GroupBy(change => change.Scope._storage))
         {
-            return;
+            var etags = await group.Key.WriteAsync(
+                group.ToDictionary(change => change.Key, change => new StoreItem(change.Document, change.Cached.ETag) { Json = change.Json }, StringComparer.Ordinal),
+                cancellationToken);
+            foreach (var change in group)
+            {
+                change.Cached.MarkSaved(change.Json, etags[change.Key]);
+            }
         }
-        var key = GetStorageKey(turnContext);
-        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, cached.ETag) { Json = json } }, cancellationToken);
-        cached.MarkSaved(json, etags[key]);
     }
 
     /// <summary>Drops the scope's cached values for this turn (the next save deletes nothing; it writes an empty document).</summary>
@@ -82,7 +104,7 @@ public abstract class BotState(IStorage storage, string name)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState.Remove(CacheKey);
-        await storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken);
+        await _storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken);
     }
 
     internal async Task<T?> GetPropertyAsync<T>(ITurnContext turnContext, string propertyName, Func<T>? defaultFactory, CancellationToken cancellationToken)

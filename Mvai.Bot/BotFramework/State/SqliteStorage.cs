@@ -13,6 +13,7 @@ namespace Mvai.Bot.BotFramework.State;
 public sealed class SqliteStorage : IStorage
 {
     private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
     private readonly TimeProvider _clock;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -23,7 +24,10 @@ public sealed class SqliteStorage : IStorage
     public SqliteStorage(string connectionString, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
+        // "Default Timeout" (seconds, 30 unless the connection string says otherwise) bounds how long a command waits
+        // for a lock another connection holds before it fails with SQLITE_BUSY.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        _busyTimeoutMilliseconds = Math.Min(5000, builder.DefaultTimeout * 1000);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
@@ -165,7 +169,7 @@ public sealed class SqliteStorage : IStorage
         if (!_configured.TryGetValue(connection.Handle!, out _))
         {
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
             pragma.ExecuteNonQuery();
             _configured.AddOrUpdate(connection.Handle!, this);
         }

@@ -79,12 +79,41 @@ public abstract class BotStateTests
         Assert.Equal(0, await state.CreateProperty<int>("count").GetAsync(NewTurn()));
     }
 
-    private static TurnContext NewTurn() => new(
+    [Fact]
+    public async Task ATurnsConversationAndUserState_AreSavedTogether_OrNotAtAll()
+    {
+        var conversation = new ConversationState(Storage);
+        var user = new UserState(Storage);
+        var step = conversation.CreateProperty<string>("step");
+        var agency = user.CreateProperty<string>("agency");
+        var earlier = NewTurn();
+        await step.SetAsync(earlier, "AskTitle");
+        await agency.SetAsync(earlier, "Springfield PD");
+        await BotState.SaveAllChangesAsync(earlier, [conversation, user]);
+
+        var turn = NewTurn();
+        var save = new AutoSaveStateMiddleware(conversation, user).OnTurnAsync(turn, async cancellationToken =>
+        {
+            await step.SetAsync(turn, "AskAgency", cancellationToken);
+            await agency.SetAsync(turn, "Shelbyville PD", cancellationToken);
+            // Meanwhile another turn of the same user (another conversation) changes the user's state first.
+            var other = NewTurn("conv-2");
+            await agency.SetAsync(other, "Capital City PD", cancellationToken);
+            await user.SaveChangesAsync(other, cancellationToken: cancellationToken);
+        }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => save);
+        var stored = await Storage.ReadAsync(["test/conversations/conv-1", "test/users/user-1"], CancellationToken.None);
+        Assert.Equal("AskTitle", stored["test/conversations/conv-1"].Document["step"]!.GetValue<string>());
+        Assert.Equal("Capital City PD", stored["test/users/user-1"].Document["agency"]!.GetValue<string>());
+    }
+
+    private static TurnContext NewTurn(string conversationId = "conv-1") => new(
         new Activity
         {
             Type = ActivityTypes.Message,
             ChannelId = "test",
-            Conversation = new ConversationAccount { Id = "conv-1" },
+            Conversation = new ConversationAccount { Id = conversationId },
             From = new ChannelAccount { Id = "user-1" },
         },
         new ClaimsIdentity(),
