@@ -53,6 +53,15 @@ public static class DateTimeResolutions
     /// </summary>
     public static IEnumerable<IList<DateTimeResolution>> Recognize(string text, string culture, DateTime reference)
     {
+        if (CommonDates.TryRecognize(text, culture, reference) is { } common)
+        {
+            return [[common]];
+        }
+        return RecognizeWithModel(text, culture, reference);
+    }
+
+    internal static IEnumerable<IList<DateTimeResolution>> RecognizeWithModel(string text, string culture, DateTime reference)
+    {
         var model = Models.GetOrAdd(culture, c => (DateTimeModel)new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel(c, fallbackToDefaultCulture: true));
         foreach (var result in model.Parse(text, reference))
         {
