@@ -43,15 +43,8 @@ internal sealed partial class SqliteHandoffStore
     private static async Task<int> DeleteCasesAsync(
         SqliteConnection connection, SqliteTransaction transaction, string where, string value, CancellationToken cancellationToken)
     {
-        // The condition comes from this class, never from input; the value is a parameter.
-        string[] statements =
-        [
-            $"DELETE FROM handoff_messages WHERE case_id IN (SELECT id FROM handoff_cases WHERE {where})",
-            $"DELETE FROM handoff_audit WHERE case_id IN (SELECT id FROM handoff_cases WHERE {where})",
-            $"DELETE FROM handoff_cases WHERE {where}",
-        ];
         var cases = 0;
-        foreach (var sql in statements)
+        foreach (var sql in HandoffCaseDeletion.Statements(where))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
