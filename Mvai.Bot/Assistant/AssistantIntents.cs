@@ -21,10 +21,13 @@ public static partial class AssistantIntents
         {
             return true;
         }
-        var mentionsIncident = IntakeLabels.IncidentSynonyms.Values.SelectMany(w => w)
-            .Any(word => Regex.IsMatch(lower, $@"\b{Regex.Escape(word)}\b", RegexOptions.CultureInvariant));
-        return mentionsIncident && NeedPattern().IsMatch(lower);
+        return IncidentPattern.Value.IsMatch(lower) && NeedPattern().IsMatch(lower);
     }
+
+    // Built once: one pattern per synonym, made on each call, outnumbered Regex's cache and was parsed again every time.
+    private static readonly Lazy<Regex> IncidentPattern = new(() => new Regex(
+        $@"\b({string.Join('|', IntakeLabels.IncidentSynonyms.Values.SelectMany(w => w).Select(Regex.Escape))})\b",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
     /// <summary>"continue my request", "resume", "pick up where we left off".</summary>
     public static bool IsContinue(string? text) => ContinuePattern().IsMatch(text?.ToLowerInvariant() ?? string.Empty);
