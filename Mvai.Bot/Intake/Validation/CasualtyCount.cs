@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.Number;
+using Mvai.Bot.BotFramework.Dialogs.Prompts;
 
 namespace Mvai.Bot.Intake.Validation;
 
@@ -27,7 +27,7 @@ public static class CasualtyCount
         {
             return 0;
         }
-        var value = NumberRecognizer.RecognizeNumber(trimmed, Culture.English)
+        var value = NumberModels.RecognizeNumber(trimmed, Culture.English)
             .Select(r => r.Resolution?.GetValueOrDefault("value") as string)
             .FirstOrDefault(v => v is not null);
         return value is not null

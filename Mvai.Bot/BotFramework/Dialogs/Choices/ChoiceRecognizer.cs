@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Recognizers.Text.Number;
+using Mvai.Bot.BotFramework.Dialogs.Prompts;
 
 namespace Mvai.Bot.BotFramework.Dialogs.Choices;
 
@@ -65,7 +65,7 @@ public static class ChoiceRecognizer
     private static FoundChoice? MatchOrdinal(string utterance, IList<Choice> choices, string culture)
     {
         // Longest match first, so "second to last" wins over the "second" inside it.
-        foreach (var result in NumberRecognizer.RecognizeOrdinal(utterance, culture).OrderByDescending(r => r.End - r.Start))
+        foreach (var result in NumberModels.RecognizeOrdinal(utterance, culture).OrderByDescending(r => r.End - r.Start))
         {
             var resolution = result.Resolution;
             if (resolution is null)
@@ -92,7 +92,7 @@ public static class ChoiceRecognizer
 
     private static FoundChoice? MatchIndex(string utterance, IList<Choice> choices, string culture)
     {
-        foreach (var result in NumberRecognizer.RecognizeNumber(utterance, culture))
+        foreach (var result in NumberModels.RecognizeNumber(utterance, culture))
         {
             if (result.Resolution is { } resolution && resolution.TryGetValue("value", out var value)
                 && int.TryParse(value as string, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using Microsoft.Recognizers.Text.Number;
 using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.BotFramework.Dialogs.Prompts;
@@ -22,7 +21,7 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
             return Task.FromResult(new PromptRecognizerResult<T>());
         }
         // The recogniser resolves to invariant digits ("25", "2.5") whatever the input culture.
-        var value = NumberRecognizer.RecognizeNumber(text, GetCulture(turnContext))
+        var value = NumberModels.RecognizeNumber(text, GetCulture(turnContext))
             .Select(r => r.Resolution?.GetValueOrDefault("value") as string)
             .FirstOrDefault(v => v is not null);
         return Task.FromResult(value is not null && T.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
