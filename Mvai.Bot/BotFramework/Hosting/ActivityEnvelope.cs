@@ -30,5 +30,14 @@ public static class ActivityEnvelope
         return null;
     }
 
+    /// <summary>The channel id keys the conversation's state; every channel sends one.</summary>
+    public static (string Code, string Message)? ChannelProblem(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.IsNullOrWhiteSpace(activity.ChannelId) || !IsUsable(activity.ChannelId)
+            ? ("MissingChannelId", $"The activity needs a 'channelId' of at most {MaxIdLength} characters, without control characters.")
+            : null;
+    }
+
     private static bool IsUsable(string id) => id.Length <= MaxIdLength && !id.Any(char.IsControl);
 }

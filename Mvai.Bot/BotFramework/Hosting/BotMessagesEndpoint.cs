@@ -77,6 +77,11 @@ public static class BotMessagesEndpoint
             await RejectAsync(http, logger, 400, "MissingServiceUrl", "The activity needs an absolute http(s) 'serviceUrl' for the replies.");
             return;
         }
+        if (ActivityEnvelope.ChannelProblem(activity) is { } channelProblem)
+        {
+            await RejectAsync(http, logger, 400, channelProblem.Code, channelProblem.Message);
+            return;
+        }
 
         var auth = await authenticator.AuthenticateAsync(
             http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,

@@ -41,6 +41,17 @@ public sealed class MessagesFuzzFindingsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("""{"type":"message","text":"hi","conversation":{"id":"c1"},"from":{"id":"u1"},"deliveryMode":"expectReplies"}""")]
+    [InlineData("""{"type":"message","text":"hi","channelId":" ","conversation":{"id":"c1"},"from":{"id":"u1"},"deliveryMode":"expectReplies"}""")]
+    public async Task ActivityWithoutAChannelId_Gets400_InsteadOfAFailedTurn(string body)
+    {
+        using var response = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("MissingChannelId", await ErrorCodeAsync(response));
+    }
+
+    [Theory]
     [InlineData("{\"id\":\"c1\\u0000\"}", null, "BadConversationId")]
     [InlineData("{\"id\":\"c1\"}", "\"a1\\u0000\"", "BadActivityId")]
     [InlineData("{\"id\":\"c1\"}", "\"a1\\n\"", "BadActivityId")]
