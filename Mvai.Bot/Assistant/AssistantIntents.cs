@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Mvai.Bot.Intake.Requests;
+using Mvai.Bot.Intake.Prefill;
 
 namespace Mvai.Bot.Assistant;
 
@@ -21,13 +21,8 @@ public static partial class AssistantIntents
         {
             return true;
         }
-        return IncidentPattern.Value.IsMatch(lower) && NeedPattern().IsMatch(lower);
+        return RulePrefill.FindIncidentType(lower) is not null && NeedPattern().IsMatch(lower);
     }
-
-    // Built once: one pattern per synonym, made on each call, outnumbered Regex's cache and was parsed again every time.
-    private static readonly Lazy<Regex> IncidentPattern = new(() => new Regex(
-        $@"\b({string.Join('|', IntakeLabels.IncidentSynonyms.Values.SelectMany(w => w).Select(Regex.Escape))})\b",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
     /// <summary>"continue my request", "resume", "pick up where we left off".</summary>
     public static bool IsContinue(string? text) => ContinuePattern().IsMatch(text?.ToLowerInvariant() ?? string.Empty);

@@ -56,6 +56,8 @@ internal sealed partial class PostgresHandoffStore : IHandoffStore
         );
         CREATE INDEX handoff_audit_by_case ON handoff_audit (case_id, id);
         """,
+        // Retention looks cases up by the request they follow.
+        "CREATE INDEX handoff_cases_by_request ON handoff_cases (request_reference);",
     ];
 
     private readonly PostgresDatabase _database;

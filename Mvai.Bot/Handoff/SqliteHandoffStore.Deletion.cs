@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Mvai.Bot.Handoff;
@@ -14,7 +13,7 @@ internal sealed partial class SqliteHandoffStore
 
     public async Task<IReadOnlyList<string>> DeleteClosedForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var closed = await QueryCasesAsync(connection, transaction,
             "channel_id = $p0 AND conversation_id = $p1 AND state = 'Closed'", [channelId, conversationId], cancellationToken);
@@ -28,13 +27,13 @@ internal sealed partial class SqliteHandoffStore
 
     public async Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         // Requests live in the same database; a case that follows one up is part of it and goes when it goes.
         var purged = await DeleteCasesAsync(connection, transaction, """
             state = 'Closed' AND closed_at < $value
             AND (request_reference IS NULL OR request_reference NOT IN (SELECT reference FROM assistance_requests))
-            """, cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+            """, Format(cutoff), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return purged;
     }

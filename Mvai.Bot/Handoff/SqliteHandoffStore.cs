@@ -59,6 +59,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
                 at       TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS handoff_audit_by_case ON handoff_audit (case_id, id);
+            CREATE INDEX IF NOT EXISTS handoff_cases_by_request ON handoff_cases (request_reference);
             """;
         command.ExecuteNonQuery();
     }

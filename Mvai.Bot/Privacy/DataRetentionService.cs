@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.Privacy;
 
@@ -25,7 +26,7 @@ internal sealed class DataRetentionService(
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 // The database may be briefly unavailable or busy; whatever was not deleted goes next time.
-                PrivacyLog.PurgeFailed(logger, exception.GetType().Name);
+                PrivacyLog.PurgeFailed(logger, RedactedException.From(exception));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -7,8 +7,8 @@ internal static partial class PrivacyLog
         "Retention purge: {Requests} request(s), {Cases} handoff case(s), {Transcript} transcript and {DirectLine} Direct Line activities, {Alerts} alert deliveries, {States} idle state(s)")]
     public static partial void Purged(ILogger logger, int requests, int cases, int transcript, int directLine, int alerts, int states);
 
-    [LoggerMessage(3201, LogLevel.Warning, "Retention purge failed ({Error}); it runs again at the next interval")]
-    public static partial void PurgeFailed(ILogger logger, string error);
+    [LoggerMessage(3201, LogLevel.Warning, "Retention purge failed; it runs again at the next interval")]
+    public static partial void PurgeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3202, LogLevel.Warning, "Retention is disabled (Retention:Enabled=false): personal data is kept until deleted on demand")]
     public static partial void RetentionDisabled(ILogger logger);

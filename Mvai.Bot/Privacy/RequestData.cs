@@ -78,11 +78,13 @@ internal sealed class RequestData(
         {
             return (DeletionOutcome.CaseStillOpen, 0, 0);
         }
-        var caseIds = await handoffs.DeleteClosedForConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
-        foreach (var caseId in caseIds)
+        // Alerts first: they are found through the cases, so a deletion interrupted after this step can be repeated.
+        var closed = await handoffs.ListForConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
+        foreach (var handoff in closed)
         {
-            await alerts.DeleteForCaseAsync(caseId, cancellationToken);
+            await alerts.DeleteForCaseAsync(handoff.Id, cancellationToken);
         }
+        var caseIds = await handoffs.DeleteClosedForConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         var transcript = await transcripts.DeleteConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         await directLine.DeleteConversationAsync(stored.ConversationId, cancellationToken);
         await state.DeleteAsync([ConversationState.KeyFor(stored.ChannelId, stored.ConversationId)], cancellationToken);

@@ -29,7 +29,7 @@ internal sealed class SqliteDataAuditStore : IDataAuditStore
     public async Task RecordAsync(DataAuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO data_request_audit (action, reference, actor, at) VALUES ($action, $reference, $actor, $at)";
         command.Parameters.AddWithValue("$action", entry.Action);

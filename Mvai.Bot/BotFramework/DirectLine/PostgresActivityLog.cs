@@ -1,5 +1,4 @@
 using Npgsql;
-using System.Text.Json;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State.Postgres;
 
@@ -87,17 +86,8 @@ internal sealed class PostgresActivityLog : IActivityLog
         command.Parameters.AddWithValue("id", conversationId);
         command.Parameters.AddWithValue("after", watermark);
         command.Parameters.AddWithValue("max", max);
-        var activities = new List<Activity>();
-        var last = watermark;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            last = reader.GetInt64(0);
-            var activity = JsonSerializer.Deserialize(reader.GetString(1), ProtocolJson.Default.Activity)!;
-            activity.Id = ActivityIds.For(conversationId, last);
-            activities.Add(activity);
-        }
-        return new ActivityPage(activities, last);
+        return await ActivityPage.ReadAsync(reader, conversationId, watermark, cancellationToken);
     }
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

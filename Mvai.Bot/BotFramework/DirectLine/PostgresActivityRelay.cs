@@ -60,8 +60,10 @@ internal sealed class PostgresActivityRelay(PostgresDatabase database, TimeProvi
             {
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Any failure, a lost connection or a payload another app version wrote, costs wake-ups only: streams
+                // still re-read the log. An exception leaving this service would stop the whole app.
                 DirectLineLog.RelayFailed(logger, exception.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -80,7 +82,7 @@ internal sealed class PostgresActivityRelay(PostgresDatabase database, TimeProvi
                     notify.Parameters.AddWithValue("payload", payload);
                     await notify.ExecuteNonQueryAsync(stoppingToken);
                 }
-                catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     DirectLineLog.RelayFailed(logger, exception.GetType().Name);
                 }

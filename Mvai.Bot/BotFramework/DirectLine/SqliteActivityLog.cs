@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 
@@ -41,7 +40,7 @@ internal sealed class SqliteActivityLog : IActivityLog
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO directline_conversations (conversation_id, created_at) VALUES ($id, $now)";
         command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$now", SqliteStorage.Timestamp(_clock.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -67,7 +66,7 @@ internal sealed class SqliteActivityLog : IActivityLog
             """;
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$body", ProtocolJson.Serialize(activity));
-        command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$now", SqliteStorage.Timestamp(_clock.GetUtcNow()));
         var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         activity.Id = ActivityIds.For(conversationId, sequence);
         return sequence;
@@ -75,12 +74,12 @@ internal sealed class SqliteActivityLog : IActivityLog
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = _storage.Open();
+        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var activities = connection.CreateCommand();
         activities.Transaction = transaction;
         activities.CommandText = "DELETE FROM directline_activities WHERE created_at < $cutoff";
-        activities.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        activities.Parameters.AddWithValue("$cutoff", SqliteStorage.Timestamp(cutoff));
         var purged = await activities.ExecuteNonQueryAsync(cancellationToken);
         await using var conversations = connection.CreateCommand();
         conversations.Transaction = transaction;
@@ -88,7 +87,7 @@ internal sealed class SqliteActivityLog : IActivityLog
             DELETE FROM directline_conversations WHERE created_at < $cutoff
               AND NOT EXISTS (SELECT 1 FROM directline_activities a WHERE a.conversation_id = directline_conversations.conversation_id)
             """;
-        conversations.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        conversations.Parameters.AddWithValue("$cutoff", SqliteStorage.Timestamp(cutoff));
         await conversations.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return purged;
@@ -96,7 +95,7 @@ internal sealed class SqliteActivityLog : IActivityLog
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = _storage.Open();
+        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM directline_activities WHERE conversation_id = $id;
@@ -117,18 +116,8 @@ internal sealed class SqliteActivityLog : IActivityLog
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$after", watermark);
         command.Parameters.AddWithValue("$max", max);
-        var activities = new List<Activity>();
-        var last = watermark;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            last = reader.GetInt64(0);
-            var activity = JsonSerializer.Deserialize(reader.GetString(1), ProtocolJson.Default.Activity)!;
-            activity.Id = ActivityIds.For(conversationId, last);
-            activities.Add(activity);
-        }
-        return new ActivityPage(activities, last);
+        return await ActivityPage.ReadAsync(reader, conversationId, watermark, cancellationToken);
     }
 
-    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -52,7 +52,8 @@ public sealed class CloudAdapter
         var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
         var isInvoke = activity.IsType(ActivityTypes.Invoke);
 
-        if (!string.IsNullOrEmpty(activity.Id) && !await _deduplicator.TryRegisterAsync($"{conversationKey}/{activity.Id}", cancellationToken))
+        var deduplicationKey = $"{conversationKey}/{activity.Id}";
+        if (!string.IsNullOrEmpty(activity.Id) && !await _deduplicator.TryRegisterAsync(deduplicationKey, cancellationToken))
         {
             HostingLog.DuplicateActivity(_logger, activity.Type, activity.ChannelId);
             return expectReplies ? TurnResult.ForExpectReplies([], null) : TurnResult.Duplicate;
@@ -76,7 +77,7 @@ public sealed class CloudAdapter
             // then taken for a repeat, the lesser harm than running a turn twice.
             try
             {
-                await _deduplicator.ForgetAsync($"{conversationKey}/{activity.Id}", CancellationToken.None);
+                await _deduplicator.ForgetAsync(deduplicationKey, CancellationToken.None);
             }
             catch (Exception forgetError) when (StorageFailure.IsStorageDown(forgetError))
             {

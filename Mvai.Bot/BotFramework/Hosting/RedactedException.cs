@@ -17,11 +17,8 @@ public sealed class RedactedException : Exception
     {
         _stackTrace = original.StackTrace;
         _description = Describe(original);
-        OriginalType = original.GetType().FullName ?? original.GetType().Name;
         HResult = original.HResult;
     }
-
-    public string OriginalType { get; }
 
     public override string? StackTrace => _stackTrace;
 

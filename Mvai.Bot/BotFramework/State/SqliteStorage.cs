@@ -133,7 +133,7 @@ public sealed class SqliteStorage : IStorage
 
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff";
         command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
@@ -152,13 +152,23 @@ public sealed class SqliteStorage : IStorage
     public async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
+        WriterConnection? connection = null;
         try
         {
-            return Configure(new WriterConnection(_connectionString, _writeGate));
+            connection = new WriterConnection(_connectionString, _writeGate);
+            return Configure(connection);
         }
         catch
         {
-            _writeGate.Release();
+            // Once the connection exists it owns the gate and gives it back exactly once, also from its finalizer.
+            if (connection is null)
+            {
+                _writeGate.Release();
+            }
+            else
+            {
+                await connection.DisposeAsync();
+            }
             throw;
         }
     }
@@ -177,7 +187,7 @@ public sealed class SqliteStorage : IStorage
     }
 
     // One UTC format everywhere, so timestamps compare correctly as text.
-    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A connection that gives the write gate back when it is disposed, exactly once.</summary>
     private sealed class WriterConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)

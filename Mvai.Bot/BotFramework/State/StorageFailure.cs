@@ -8,13 +8,25 @@ namespace Mvai.Bot.BotFramework.State;
 /// </summary>
 public static class StorageFailure
 {
-    public static bool IsStorageDown(Exception? exception) => exception switch
+    /// <summary>
+    /// Whether the database is unavailable (busy, locked, unreachable, out of space), so a retry later can succeed.
+    /// A constraint violation or a bad statement is not: retrying that turn would fail for ever.
+    /// </summary>
+    public static bool IsStorageDown(Exception? exception) => Find(exception) switch
     {
-        null => false,
-        DbException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsStorageDown),
-        _ => IsStorageDown(exception.InnerException),
+        Npgsql.NpgsqlException postgres => postgres.IsTransient,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is
+            SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteFull or SqliteCantOpen,
+        _ => false,
     };
+
+    // SQLite result codes (https://sqlite.org/rescode.html).
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
 
     /// <summary>What the log may say about the failure: the provider's type and error code, never its message, which
     /// can quote the data (a PostgreSQL constraint error names the duplicate value).</summary>

@@ -58,16 +58,8 @@ public sealed class PostgresTranscriptStore : ITranscriptStore
         command.Parameters.AddWithValue("channel", channelId);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("max", max);
-        var activities = new List<Activity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (ProtocolJson.ParseActivity(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0))) is { } activity)
-            {
-                activities.Add(activity);
-            }
-        }
-        return activities;
+        return await TranscriptRows.ReadAsync(reader, cancellationToken);
     }
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

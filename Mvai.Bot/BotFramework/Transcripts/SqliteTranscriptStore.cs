@@ -70,16 +70,8 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         command.Parameters.AddWithValue("$channel", channelId);
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$max", max);
-        var activities = new List<Activity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (ProtocolJson.ParseActivity(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0))) is { } activity)
-            {
-                activities.Add(activity);
-            }
-        }
-        return activities;
+        return await TranscriptRows.ReadAsync(reader, cancellationToken);
     }
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -93,7 +85,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 
     public async Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation";
         command.Parameters.AddWithValue("$channel", channelId);

@@ -155,7 +155,7 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
 
     public async Task<int> PurgeSentBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var deliveries = connection.CreateCommand();
         deliveries.Transaction = transaction;

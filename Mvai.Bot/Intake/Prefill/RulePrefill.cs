@@ -19,6 +19,12 @@ public static partial class RulePrefill
             string.Join('|', pair.Value.Select(word => $@"\b{Regex.Escape(word)}\b")), RegexOptions.CultureInvariant))),
     ];
 
+    /// <summary>The first incident type whose words appear in <paramref name="lower"/> (lower-case text).</summary>
+    public static IncidentType? FindIncidentType(string lower) => IncidentPatterns
+        .Where(pair => pair.Value.IsMatch(lower))
+        .Select(pair => (IncidentType?)pair.Key)
+        .FirstOrDefault();
+
     public static AssistanceRequest Extract(string? text, DateTime userNow)
     {
         var request = new AssistanceRequest();
@@ -27,10 +33,7 @@ public static partial class RulePrefill
             return request;
         }
         var lower = text.ToLowerInvariant();
-        request.IncidentType = IncidentPatterns
-            .Where(pair => pair.Value.IsMatch(lower))
-            .Select(pair => (IncidentType?)pair.Key)
-            .FirstOrDefault();
+        request.IncidentType = FindIncidentType(lower);
         // The date recognizer costs a third of a millisecond on a short message and milliseconds on a long one; a message
         // with no word a date could be made of ("We need MVAI help") cannot name the incident's day, so it is not asked.
         request.IncidentDate = DateCue().IsMatch(text) ? IncidentDates.Find(text, userNow) : null;

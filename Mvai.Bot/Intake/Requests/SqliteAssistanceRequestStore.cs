@@ -91,7 +91,7 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
 
     public async Task<int> PurgeFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Handoff cases live in the same database; a request an advisor took over is done once its cases are closed.
         command.CommandText = """
@@ -107,7 +107,7 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
 
     public async Task<bool> DeleteAsync(string reference, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM assistance_requests WHERE reference = $reference";
         command.Parameters.AddWithValue("$reference", reference);

@@ -47,8 +47,9 @@ public sealed class PostgresStorage : IStorage
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JsonNode.Parse(reader.GetString(1)) as JsonObject ?? [];
-            result[reader.GetString(0)] = new StoreItem(document, reader.GetString(2));
+            var json = reader.GetString(1);
+            var document = JsonNode.Parse(json) as JsonObject ?? [];
+            result[reader.GetString(0)] = new StoreItem(document, reader.GetString(2)) { Json = json };
         }
         return result;
     }
