@@ -41,6 +41,7 @@ public sealed partial class BotProcess : IBotEndpoint, IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        KillWhenTestProcessEnds(process.Id);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) =>
@@ -69,6 +70,17 @@ public sealed partial class BotProcess : IBotEndpoint, IAsyncDisposable
             process.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The test runner may end this process without running exit handlers, so a detached watcher kills the app once this
+    /// process is gone (only if that pid is still our app: pids are reused).
+    /// </summary>
+    private static void KillWhenTestProcessEnds(int appPid)
+    {
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"grep -q Mvai.Bot.dll /proc/{appPid}/cmdline && kill -9 {appPid}";
+        Process.Start(new ProcessStartInfo("setsid", ["/bin/sh", "-c", script]) { UseShellExecute = false })?.Dispose();
     }
 
     /// <summary>The app as built beside this test assembly's configuration (Debug or Release).</summary>

@@ -52,6 +52,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         var port = FreePort();
         var cluster = new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", folder, binaries, port);
         await cluster.StartAsync();
+        cluster.RemoveWhenProcessEnds();
         return cluster;
     }
 
@@ -116,9 +117,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             return new PostgresCluster(external);
         }
         DeleteLeftovers();
-        var cluster = await StartOwnAsync();
-        cluster.RemoveWhenProcessEnds();
-        return cluster;
+        return await StartOwnAsync();
     }
 
     /// <summary>

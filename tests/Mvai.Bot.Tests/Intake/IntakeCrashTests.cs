@@ -1,3 +1,4 @@
+using Mvai.Bot.BotFramework.Transcripts;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Infrastructure;
@@ -43,10 +44,16 @@ public abstract class IntakeCrashTests<TStorage> : OnEachStorage<TStorage>
             var chat = new Conversation(first, conversationId: conversationId);
             await chat.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
             await chat.AnswerAsync(until: IntakeScript.IndexOf(IntakeMessages.AskEmail));
-            // The e-mail answer is on its way when the process dies: it may or may not have been saved.
+            // The e-mail answer has reached the app (its transcript holds it) when the process dies: its turn may or
+            // may not have saved the state by then.
             var inFlight = chat.SayAsync("chief@springfield-pd.gov");
+            var transcripts = OpenTranscripts();
+            await Eventually.TrueAsync(
+                async () => inFlight.IsCompleted || (await transcripts.GetRecentAsync("test", conversationId, 5, default))
+                    .Any(a => a.Text == "chief@springfield-pd.gov"),
+                "the answer to reach the app");
             await first.KillAsync();
-            // Almost always the connection breaks; a turn that beat the kill is the other legitimate outcome.
+            // Usually the connection breaks; a turn that beat the kill is the other legitimate outcome.
             await inFlight.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
@@ -69,9 +76,12 @@ public abstract class IntakeCrashTests<TStorage> : OnEachStorage<TStorage>
         Assert.Null(await OpenStore().FindAsync(ReferenceNumbers.Format(DateTimeOffset.UtcNow.Year, 2), default));
     }
 
-    /// <summary>The e-mail answered the contact-method question: the bot re-asks that question with its choices.</summary>
-    private static bool IsRetryOfContactMethod(string said) =>
-        said.Contains("phone", StringComparison.OrdinalIgnoreCase) && said.Contains("email", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The e-mail answered the contact-method question (the first one had been saved): the bot re-asks it.</summary>
+    private static bool IsRetryOfContactMethod(string said) => said == "Please choose one of the options.";
+
+    private ITranscriptStore OpenTranscripts() => Storage.OpenBackend().Select<ITranscriptStore>(
+        sqlite => new SqliteTranscriptStore(sqlite, TimeProvider.System),
+        postgres => new PostgresTranscriptStore(postgres, TimeProvider.System));
 
     private IAssistanceRequestStore OpenStore() => Storage.OpenBackend().Select<IAssistanceRequestStore>(
         sqlite => new SqliteAssistanceRequestStore(sqlite, TimeProvider.System),

@@ -184,10 +184,13 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
     public async Task TheHostedService_PurgesOnItsOwn_AtStartAndEveryInterval()
     {
         var clock = new ManualClock { Now = Start };
+        string earlierId;
         await using (var first = await Storage.StartHostAsync(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" },
             builder => builder.Services.AddSingleton<TimeProvider>(clock)))
         {
-            await new Conversation(first).SayAsync("What should we tell the media in the first hours?");
+            var earlier = new Conversation(first);
+            earlierId = earlier.Id;
+            await earlier.SayAsync("What should we tell the media in the first hours?");
         }
         clock.Advance(TimeSpan.FromDays(91));
 
@@ -195,6 +198,9 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
             new Dictionary<string, string?> { ["Retention:Interval"] = "00:00:00.200" },
             builder => builder.Services.AddSingleton<TimeProvider>(clock));
         var transcripts = host.Services.GetRequiredService<ITranscriptStore>();
+        await Eventually.TrueAsync(
+            async () => (await transcripts.GetRecentAsync("test", earlierId, 10, default)).Count == 0,
+            "the purge at start to remove the 91-day-old transcript");
         var later = new Conversation(host);
         await later.SayAsync("What should we tell the media in the first hours?");
         clock.Advance(TimeSpan.FromDays(91));

@@ -18,8 +18,11 @@ public sealed class TwoInstanceWatcherTests : IAsyncLifetime
     {
         await _database.InitializeAsync();
         _channel = await ChannelConnectorServer.StartAsync();
-        _a = await BotTestHost.StartOnPostgresAsync(_database.ConnectionString, HandoffScenario.WeekdayHours(), b => b.Services.AddSingleton<TimeProvider>(_clock));
-        _b = await BotTestHost.StartOnPostgresAsync(_database.ConnectionString, HandoffScenario.WeekdayHours(), b => b.Services.AddSingleton<TimeProvider>(_clock));
+        // The background watchers tick on real time; the test runs the checks itself, so theirs never come.
+        var settings = HandoffScenario.WeekdayHours();
+        settings["Handoff:WatchInterval"] = "01:00:00";
+        _a = await BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings, b => b.Services.AddSingleton<TimeProvider>(_clock));
+        _b = await BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings, b => b.Services.AddSingleton<TimeProvider>(_clock));
     }
 
     public async Task DisposeAsync()
@@ -37,16 +40,18 @@ public sealed class TwoInstanceWatcherTests : IAsyncLifetime
         await chat.ExpectAsync("talk to an advisor", "I'm connecting you with an MVAI advisor.");
         _clock.Advance(TimeSpan.FromMinutes(11));
 
-        var escalated = await Task.WhenAll(
-            _a.Services.GetRequiredService<UnclaimedHandoffWatcher>().CheckOnceAsync(default),
-            _b.Services.GetRequiredService<UnclaimedHandoffWatcher>().CheckOnceAsync(default));
+        var escalated = await CheckOnBothAsync();
 
         Assert.Equal(1, escalated.Sum());
         Assert.Equal([HandoffMessages.NobodyClaimed, TriageDialog.AskDanger], await _channel.WaitForTextsAsync(2));
-        await Task.Delay(300);
+        Assert.Equal(0, (await CheckOnBothAsync()).Sum());
         Assert.Equal(2, _channel.Texts().Count);
         var audit = await _b.Services.GetRequiredService<IHandoffStore>().GetAuditAsync(
             (await _b.Services.GetRequiredService<IHandoffStore>().FindOpenAsync("test", chat.Id, default))!.Id, default);
         Assert.Single(audit, entry => entry.Action == "on-call alerted");
     }
+
+    private Task<int[]> CheckOnBothAsync() => Task.WhenAll(
+        _a.Services.GetRequiredService<UnclaimedHandoffWatcher>().CheckOnceAsync(default),
+        _b.Services.GetRequiredService<UnclaimedHandoffWatcher>().CheckOnceAsync(default));
 }

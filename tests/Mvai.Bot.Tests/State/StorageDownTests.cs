@@ -23,7 +23,12 @@ public sealed class StorageDownTests
         var path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
         // One second of busy timeout instead of thirty, so the fault shows quickly.
         var host = await BotTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={path};Default Timeout=1" },
+            new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = $"Data Source={path};Default Timeout=1",
+                // The alert dispatcher polls the same file; its own busy error would be a second log line.
+                ["Handoff:Alerts:DispatcherEnabled"] = "false",
+            },
             path,
             builder => builder.Logging.AddProvider(logs));
         return (host, logs);
