@@ -41,7 +41,7 @@ foreach (var scenario in options.Scenarios)
 {
     Console.WriteLine();
     Console.WriteLine($"Scenario {scenario.Name} ({scenario.Turns.Count} turns): {scenario.Description}.");
-    Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn  CPU µs/turn  GC pause %  GCs/s");
+    Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn  CPU µs/turn  GC pause %  GCs/s  JIT methods  JIT ms");
     foreach (var level in options.Concurrency)
     {
         Console.WriteLine(await RunLevelAsync(http, scenario, level, options));
@@ -68,6 +68,8 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
     var cpuBefore = process.TotalProcessorTime;
     var pausedBefore = GC.GetTotalPauseDuration();
     var gen0Before = GC.CollectionCount(0);
+    var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+    var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
     var measured = Stopwatch.StartNew();
     recorder.Recording = true;
     allocations?.Recording = true;
@@ -86,13 +88,15 @@ static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scen
     var cpu = process.TotalProcessorTime - cpuBefore;
     var paused = GC.GetTotalPauseDuration() - pausedBefore;
     var gen0 = GC.CollectionCount(0) - gen0Before;
+    var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
+    var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
     await stop.CancelAsync();
     await Task.WhenAll(workers);
 
     var sorted = recorder.Sorted();
     var errors = recorder.Errors == 0 ? string.Empty : $"\n               errors: {recorder.ErrorSummary}";
     var row = errors + string.Create(CultureInfo.InvariantCulture,
-        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}  {cpu.TotalMicroseconds / Math.Max(1, sorted.Length),12:0}  {paused / elapsed * 100,10:0.0}  {gen0 / elapsed.TotalSeconds,6:0}");
+        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}  {cpu.TotalMicroseconds / Math.Max(1, sorted.Length),12:0}  {paused / elapsed * 100,10:0.0}  {gen0 / elapsed.TotalSeconds,6:0}  {jitted,11}  {jitTime.TotalMilliseconds,6:0}");
     if (allocations is not null)
     {
         row += Environment.NewLine + allocations.Report(sorted.Length);
