@@ -1,5 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text;
 using System.Text.Json.Serialization;
 using Mvai.Bot.BotFramework.Hosting;
 
@@ -42,8 +43,8 @@ public abstract class BotState(IStorage storage, string name)
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken);
         turnContext.TurnState[CacheKey] = items.TryGetValue(key, out var item)
-            ? new CachedState(item.Document, item.ETag, item.Json)
-            : new CachedState([], null);
+            ? new CachedState(item.Json, item.ETag)
+            : new CachedState(null, null);
     }
 
     /// <summary>Writes the scope if anything changed this turn; throws <see cref="StorageConcurrencyException"/> on a lost race.</summary>
@@ -59,24 +60,23 @@ public abstract class BotState(IStorage storage, string name)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(scopes);
-        var pending = new List<(BotState Scope, CachedState Cached, string Key, string Json, JsonObject Document)>();
+        var pending = new List<(BotState Scope, CachedState Cached, string Key, string Json)>();
         foreach (var scope in scopes)
         {
             if (!turnContext.TurnState.TryGetValue(scope.CacheKey, out var value) || value is not CachedState cached)
             {
                 continue;
             }
-            var document = cached.Snapshot();
-            var json = document.ToJsonString();
+            var json = cached.Snapshot();
             if (force || json != cached.LoadedJson)
             {
-                pending.Add((scope, cached, scope.GetStorageKey(turnContext), json, document));
+                pending.Add((scope, cached, scope.GetStorageKey(turnContext), json));
             }
         }
         foreach (var group in pending.GroupBy(change => change.Scope._storage))
         {
             var etags = await group.Key.WriteAsync(
-                group.ToDictionary(change => change.Key, change => new StoreItem(change.Document, change.Cached.ETag) { Json = change.Json }, StringComparer.Ordinal),
+                group.ToDictionary(change => change.Key, change => StoreItem.FromJson(change.Json, change.Cached.ETag), StringComparer.Ordinal),
                 cancellationToken);
             foreach (var change in group)
             {
@@ -95,7 +95,7 @@ public abstract class BotState(IStorage storage, string name)
         }
         else
         {
-            turnContext.TurnState[CacheKey] = new CachedState([], null);
+            turnContext.TurnState[CacheKey] = new CachedState(null, null);
         }
     }
 
@@ -126,17 +126,29 @@ public abstract class BotState(IStorage storage, string name)
         ((CachedState)turnContext.TurnState[CacheKey]).Remove(propertyName);
     }
 
-    /// <summary>The turn's copy of the scope: the JSON as loaded plus live objects handed out to the bot.</summary>
-    /// <param name="document">The document as loaded.</param>
+    /// <summary>
+    /// The turn's copy of the scope: the JSON text as loaded plus the live objects handed out to the bot. The text is
+    /// parsed (read-only) only when a property is first asked for, and written back property by property: untouched
+    /// properties are copied as they were, live ones serialized from their objects. No mutable JSON tree is built.
+    /// </summary>
+    /// <param name="loadedJson">The document's text as stored; null when there was none.</param>
     /// <param name="etag">The ETag it was loaded with; null when there was none.</param>
-    /// <param name="loadedJson">The document's text as stored, when the storage gave it, so it is not serialized again to compare.</param>
-    private sealed class CachedState(JsonObject document, string? etag, string? loadedJson = null)
+    private sealed class CachedState(string? loadedJson, string? etag)
     {
-        private readonly Dictionary<string, (object? Value, Type Type)> _live = new(StringComparer.Ordinal);
-        private JsonObject _document = document;
+        private const string Empty = "{}";
 
-        public string LoadedJson { get; private set; } = loadedJson ?? document.ToJsonString();
+        private readonly Dictionary<string, (object? Value, Type Type)> _live = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+        private JsonElement? _loaded;
+
+        // After Clear the loaded properties are gone; the stored text stays the base the save compares with.
+        private bool _cleared;
+
+        public string LoadedJson { get; private set; } = loadedJson ?? Empty;
         public string? ETag { get; private set; } = etag;
+
+        // A document built without pooled buffers: the turn ends without anyone disposing it.
+        private JsonElement Loaded => _loaded ??= JsonSerializer.Deserialize<JsonElement>(LoadedJson);
 
         public T? Get<T>(string name, Func<T>? defaultFactory)
         {
@@ -145,9 +157,9 @@ public abstract class BotState(IStorage storage, string name)
                 return (T?)live.Value;
             }
             T? value;
-            if (_document.TryGetPropertyValue(name, out var node) && node is not null)
+            if (!_cleared && !_removed.Contains(name) && Loaded.TryGetProperty(name, out var element) && element.ValueKind != JsonValueKind.Null)
             {
-                value = node.Deserialize<T>(SerializerOptions);
+                value = element.Deserialize<T>(SerializerOptions);
             }
             else if (defaultFactory is not null)
             {
@@ -166,23 +178,62 @@ public abstract class BotState(IStorage storage, string name)
         public void Remove(string name)
         {
             _live.Remove(name);
-            _document.Remove(name);
+            _removed.Add(name);
         }
 
         public void Clear()
         {
             _live.Clear();
-            _document = [];
+            _removed.Clear();
+            _cleared = true;
         }
 
-        /// <summary>The document with live objects serialized back in; mutations made by the bot are captured here.</summary>
-        public JsonObject Snapshot()
+        /// <summary>The document's JSON with live objects serialized back in; mutations made by the bot are captured here.</summary>
+        public string Snapshot()
         {
-            foreach (var (name, (value, type)) in _live)
+            if (_live.Count == 0 && _removed.Count == 0 && !_cleared)
             {
-                _document[name] = value is null ? null : JsonSerializer.SerializeToNode(value, type, SerializerOptions);
+                return LoadedJson;
             }
-            return _document;
+            var buffer = new ArrayBufferWriter<byte>(LoadedJson.Length + 256);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                var written = new HashSet<string>(StringComparer.Ordinal);
+                if (!_cleared)
+                {
+                    foreach (var property in Loaded.EnumerateObject())
+                    {
+                        if (_removed.Contains(property.Name) || !written.Add(property.Name))
+                        {
+                            continue;
+                        }
+                        if (_live.TryGetValue(property.Name, out var live))
+                        {
+                            WriteLive(writer, property.Name, live);
+                        }
+                        else
+                        {
+                            property.WriteTo(writer);
+                        }
+                    }
+                }
+                foreach (var (name, live) in _live)
+                {
+                    if (written.Add(name))
+                    {
+                        WriteLive(writer, name, live);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        private static void WriteLive(Utf8JsonWriter writer, string name, (object? Value, Type Type) live)
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, live.Value, live.Type, SerializerOptions);
         }
 
         public void MarkSaved(string json, string etag)

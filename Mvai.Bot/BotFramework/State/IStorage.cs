@@ -28,13 +28,43 @@ public interface IStorage
 }
 
 /// <summary>A stored JSON document and the ETag it was read with (or the condition to write it under).</summary>
-public sealed record StoreItem(JsonObject Document, string? ETag)
+/// <remarks>
+/// Storages keep documents as text and the bot's state reads and writes them as text, so an item made from text is
+/// parsed into <see cref="Document"/> only if someone asks for the tree, and an item made from a tree is serialized once.
+/// </remarks>
+public sealed class StoreItem
 {
-    /// <summary>
-    /// <see cref="Document"/> as JSON text when it is already at hand (as read, or as just serialized to compare), so a
-    /// storage that keeps text need not serialize the document again. Null when unknown; then serialize the document.
-    /// </summary>
-    public string? Json { get; init; }
+    private JsonObject? _document;
+    private string? _json;
+
+    public StoreItem(JsonObject document, string? etag)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        _document = document;
+        ETag = etag;
+    }
+
+    private StoreItem(string json, string? etag)
+    {
+        _json = json;
+        ETag = etag;
+    }
+
+    /// <summary>An item from its JSON text (a JSON object), as a storage reads it or a state scope writes it.</summary>
+    public static StoreItem FromJson(string json, string? etag)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new StoreItem(json, etag);
+    }
+
+    /// <summary>The document as a mutable tree (parsed on first use when the item was made from text).</summary>
+    public JsonObject Document => _document ??= JsonNode.Parse(_json!) as JsonObject ?? [];
+
+    /// <summary>The document as JSON text (serialized on first use when the item was made from a tree).</summary>
+    public string Json => _json ??= _document!.ToJsonString();
+
+    /// <summary>The ETag it was read with, or the write condition: <c>"*"</c>, <c>null</c> or an ETag.</summary>
+    public string? ETag { get; }
 }
 
 /// <summary>A write whose ETag condition did not hold: someone else changed the item first.</summary>

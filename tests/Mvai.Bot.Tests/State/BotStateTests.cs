@@ -52,6 +52,56 @@ public abstract class BotStateTests
     }
 
     [Fact]
+    public async Task ATurnChangingOneProperty_KeepsTheOthersAsStored()
+    {
+        var state = new ConversationState(Storage);
+        var first = NewTurn();
+        await state.CreateProperty<Profile>("profile").SetAsync(first, new Profile { Name = "Ana \u00e9 <b>" });
+        await state.CreateProperty<int[]>("answers").SetAsync(first, [1, 2, 3]);
+        await state.CreateProperty<string>("step").SetAsync(first, "AskTitle");
+        await state.SaveChangesAsync(first);
+
+        var second = NewTurn();
+        await state.CreateProperty<string>("step").SetAsync(second, "AskAgency");
+        await state.CreateProperty<int>("count").SetAsync(second, 1);
+        await state.SaveChangesAsync(second);
+
+        var document = (await Storage.ReadAsync(["test/conversations/conv-1"], default))["test/conversations/conv-1"].Document;
+        Assert.Equal(["profile", "answers", "step", "count"], document.Select(property => property.Key));
+        Assert.Equal("Ana \u00e9 <b>", document["profile"]!["name"]!.GetValue<string>());
+        Assert.Equal([1, 2, 3], document["answers"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.Equal("AskAgency", document["step"]!.GetValue<string>());
+        Assert.Equal(1, document["count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ADeletedProperty_IsGoneFromStorage_AndAClearedScopeIsEmpty()
+    {
+        var state = new ConversationState(Storage);
+        var step = state.CreateProperty<string>("step");
+        var count = state.CreateProperty<int>("count");
+        var first = NewTurn();
+        await step.SetAsync(first, "AskTitle");
+        await count.SetAsync(first, 2);
+        await state.SaveChangesAsync(first);
+
+        var second = NewTurn();
+        Assert.Equal("AskTitle", await step.GetAsync(second));
+        await step.DeleteAsync(second);
+        Assert.Null(await step.GetAsync(second));
+        await state.SaveChangesAsync(second);
+        Assert.Null(await step.GetAsync(NewTurn()));
+        Assert.Equal(2, await count.GetAsync(NewTurn()));
+
+        var third = NewTurn();
+        Assert.Equal(2, await count.GetAsync(third));
+        state.ClearState(third);
+        Assert.Equal(0, await count.GetAsync(third));
+        await state.SaveChangesAsync(third);
+        Assert.Empty((await Storage.ReadAsync(["test/conversations/conv-1"], default))["test/conversations/conv-1"].Document);
+    }
+
+    [Fact]
     public async Task OverlappingTurns_DoNotSilentlyOverwriteEachOther()
     {
         var state = new ConversationState(Storage);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Npgsql;
 
 namespace Mvai.Bot.BotFramework.State.Postgres;
@@ -48,8 +47,7 @@ public sealed class PostgresStorage : IStorage
         while (await reader.ReadAsync(cancellationToken))
         {
             var json = reader.GetString(1);
-            var document = JsonNode.Parse(json) as JsonObject ?? [];
-            result[reader.GetString(0)] = new StoreItem(document, reader.GetString(2)) { Json = json };
+            result[reader.GetString(0)] = StoreItem.FromJson(json, reader.GetString(2));
         }
         return result;
     }
@@ -78,7 +76,7 @@ public sealed class PostgresStorage : IStorage
                 _ => "UPDATE bot_state SET document = @doc, etag = @etag, updated_at = @now WHERE key = @key AND etag = @expected",
             }, connection, transaction);
             command.Parameters.AddWithValue("key", key);
-            command.Parameters.AddWithValue("doc", item.Json ?? item.Document.ToJsonString());
+            command.Parameters.AddWithValue("doc", item.Json);
             command.Parameters.AddWithValue("etag", etag);
             command.Parameters.AddWithValue("expected", item.ETag ?? string.Empty);
             command.Parameters.AddWithValue("now", _clock.GetUtcNow().ToUniversalTime());
