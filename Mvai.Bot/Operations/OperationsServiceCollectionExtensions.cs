@@ -6,7 +6,11 @@ using OpenTelemetry.Trace;
 
 namespace Mvai.Bot.Operations;
 
-/// <summary>Health checks and OpenTelemetry: traces and metrics always collected, exported over OTLP when configured.</summary>
+/// <summary>
+/// Health checks, and OpenTelemetry traces and metrics exported over OTLP when an endpoint is configured. Without one,
+/// nothing is collected: an unobserved instance would otherwise build and drop an activity tree for every request.
+/// (The bot's own sources and meters still work for any listener, e.g. dotnet-counters.)
+/// </summary>
 public static class OperationsServiceCollectionExtensions
 {
     public const string ActivitySourceName = "Mvai.Bot";
@@ -14,7 +18,11 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
-        var telemetry = services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return services;
+        }
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("mvai-assistant"))
             .WithTracing(tracing => tracing
                 .AddSource(ActivitySourceName, BotTelemetry.Name)
@@ -24,11 +32,8 @@ public static class OperationsServiceCollectionExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter(BotTelemetry.Name)
-                .AddRuntimeInstrumentationIfPresent());
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
+                .AddRuntimeInstrumentationIfPresent())
+            .UseOtlpExporter();
         return services;
     }
 
