@@ -42,6 +42,8 @@ public sealed class HandoffCoordinator(
             return new HandoffStart(existing, NeedsTriage: false);
         }
 
+        // This turn's messages (the request for a person among them) are written while the turn runs: wait for them.
+        await TranscriptLoggerMiddleware.WhenLoggedAsync(turn);
         var transcript = await transcripts.GetRecentAsync(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty,
             _options.TranscriptLength, cancellationToken);
         var initiation = HandoffEvents.CreateInitiation(activity, ticket.ToJson(), transcript);

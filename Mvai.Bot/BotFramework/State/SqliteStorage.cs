@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,6 +16,7 @@ public sealed class SqliteStorage : IStorage
     private readonly TimeProvider _clock;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteGroupCommit _writes;
 
     // The pool hands the same native connection out again and again; its settings only need applying the first time.
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
@@ -37,6 +37,7 @@ public sealed class SqliteStorage : IStorage
             }
         }
         _connectionString = builder.ToString();
+        _writes = new SqliteGroupCommit(this);
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -74,7 +75,7 @@ public sealed class SqliteStorage : IStorage
         while (await reader.ReadAsync(cancellationToken))
         {
             var json = reader.GetString(1);
-            result[reader.GetString(0)] = new StoreItem(JsonNode.Parse(json) as JsonObject ?? [], reader.GetString(2)) { Json = json };
+            result[reader.GetString(0)] = StoreItem.FromJson(json, reader.GetString(2));
         }
         return result;
     }
@@ -87,35 +88,38 @@ public sealed class SqliteStorage : IStorage
         {
             return etags;
         }
-        await using var connection = await OpenWriterAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (key, item) in items)
+        // Every key of the call in one savepoint of a group-committed transaction: all written, or (a conflict on any key)
+        // none, exactly as with a transaction of its own.
+        return await _writes.WriteAsync(async (connection, transaction) =>
         {
-            var etag = Guid.NewGuid().ToString("N");
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = item.ETag switch
+            var now = Timestamp(_clock.GetUtcNow());
+            foreach (var (key, item) in items)
             {
-                "*" => """
-                    INSERT INTO bot_state (key, document, etag, updated_at) VALUES ($key, $doc, $etag, $now)
-                    ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at
-                    """,
-                null => "INSERT INTO bot_state (key, document, etag, updated_at) VALUES ($key, $doc, $etag, $now) ON CONFLICT(key) DO NOTHING",
-                _ => "UPDATE bot_state SET document = $doc, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected",
-            };
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$doc", item.Json ?? item.Document.ToJsonString());
-            command.Parameters.AddWithValue("$etag", etag);
-            command.Parameters.AddWithValue("$now", Timestamp(_clock.GetUtcNow()));
-            command.Parameters.AddWithValue("$expected", item.ETag ?? string.Empty);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw new StorageConcurrencyException(key);
+                var etag = Guid.NewGuid().ToString("N");
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = item.ETag switch
+                {
+                    "*" => """
+                        INSERT INTO bot_state (key, document, etag, updated_at) VALUES ($key, $doc, $etag, $now)
+                        ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at
+                        """,
+                    null => "INSERT INTO bot_state (key, document, etag, updated_at) VALUES ($key, $doc, $etag, $now) ON CONFLICT(key) DO NOTHING",
+                    _ => "UPDATE bot_state SET document = $doc, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected",
+                };
+                command.Parameters.AddWithValue("$key", key);
+                command.Parameters.AddWithValue("$doc", item.Json);
+                command.Parameters.AddWithValue("$etag", etag);
+                command.Parameters.AddWithValue("$now", now);
+                command.Parameters.AddWithValue("$expected", item.ETag ?? string.Empty);
+                if (await command.ExecuteNonQueryAsync(CancellationToken.None) == 0)
+                {
+                    throw new StorageConcurrencyException(key);
+                }
+                etags[key] = etag;
             }
-            etags[key] = etag;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return etags;
+            return (IReadOnlyDictionary<string, string>)etags;
+        }, cancellationToken);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -139,6 +143,13 @@ public sealed class SqliteStorage : IStorage
         command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Runs a small write in the next group-committed transaction shared with the other writers of this process (see
+    /// <see cref="SqliteGroupCommit"/>); completes with its result once committed. A failure undoes this work only.
+    /// </summary>
+    internal Task<T> WriteBatchedAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(work, cancellationToken);
 
     /// <summary>Opens a pooled connection with the settings every operation needs.</summary>
     public SqliteConnection Open() => Configure(new SqliteConnection(_connectionString));

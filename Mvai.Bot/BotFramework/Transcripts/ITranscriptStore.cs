@@ -8,6 +8,11 @@ namespace Mvai.Bot.BotFramework.Transcripts;
 /// </summary>
 public interface ITranscriptStore
 {
+    /// <summary>
+    /// Stores the activity as it is at the call (serialized before the call returns). Calls for one conversation are
+    /// stored in the order they were made even when the caller does not await each before the next; the task completes
+    /// once the activity is stored.
+    /// </summary>
     Task LogActivityAsync(Activity activity, CancellationToken cancellationToken);
 
     /// <summary>The last <paramref name="max"/> activities of the conversation, oldest first.</summary>

@@ -23,6 +23,7 @@ public sealed class PostgresTranscriptStore : ITranscriptStore
 
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;
+    private readonly Dictionary<string, Task> _lastInsert = new(StringComparer.Ordinal);
 
     public PostgresTranscriptStore(PostgresDatabase database, TimeProvider clock)
     {
@@ -32,17 +33,47 @@ public sealed class PostgresTranscriptStore : ITranscriptStore
         database.Migrate("transcripts", Migrations);
     }
 
-    public async Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var channel = activity.ChannelId ?? string.Empty;
+        var conversation = activity.Conversation?.Id ?? string.Empty;
+        var at = _clock.GetUtcNow().ToUniversalTime();
+        var document = ProtocolJson.Serialize(activity);
+        // Each row of a conversation waits for the one logged before it, so the identity column keeps the call order
+        // even when a turn's rows are written while it runs, on different pooled connections.
+        var key = channel + "\n" + conversation;
+        Task insert;
+        lock (_lastInsert)
+        {
+            var previous = _lastInsert.GetValueOrDefault(key) ?? Task.CompletedTask;
+            insert = InsertAfterAsync(previous, channel, conversation, at, document, cancellationToken);
+            _lastInsert[key] = insert;
+        }
+        _ = insert.ContinueWith(done =>
+        {
+            lock (_lastInsert)
+            {
+                if (_lastInsert.TryGetValue(key, out var last) && last == done)
+                {
+                    _lastInsert.Remove(key);
+                }
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return insert;
+    }
+
+    private async Task InsertAfterAsync(Task previous, string channel, string conversation, DateTimeOffset at, string document, CancellationToken cancellationToken)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await using var command = _database.DataSource.CreateCommand("""
             INSERT INTO transcript_activities (channel_id, conversation_id, logged_at, document)
             VALUES (@channel, @conversation, @at, @document)
             """);
-        command.Parameters.AddWithValue("channel", activity.ChannelId ?? string.Empty);
-        command.Parameters.AddWithValue("conversation", activity.Conversation?.Id ?? string.Empty);
-        command.Parameters.AddWithValue("at", _clock.GetUtcNow().ToUniversalTime());
-        command.Parameters.AddWithValue("document", ProtocolJson.Serialize(activity));
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("conversation", conversation);
+        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("document", document);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

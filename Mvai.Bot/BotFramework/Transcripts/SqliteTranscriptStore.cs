@@ -10,14 +10,12 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 {
     private readonly SqliteStorage _database;
     private readonly TimeProvider _clock;
-    private readonly SqliteGroupCommit<TranscriptRow> _writes;
 
     public SqliteTranscriptStore(SqliteStorage database, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _clock = clock;
-        _writes = new SqliteGroupCommit<TranscriptRow>(database, InsertAsync);
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -38,10 +36,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         ArgumentNullException.ThrowIfNull(activity);
         var row = new TranscriptRow(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty,
             _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ProtocolJson.Serialize(activity));
-        return _writes.WriteAsync(row, cancellationToken);
+        return _database.WriteBatchedAsync((connection, transaction) => InsertAsync(connection, transaction, row), cancellationToken);
     }
 
-    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TranscriptRow row)
+    private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TranscriptRow row)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -54,6 +52,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         command.Parameters.AddWithValue("$at", row.LoggedAt);
         command.Parameters.AddWithValue("$document", row.Document);
         await command.ExecuteNonQueryAsync();
+        return true;
     }
 
     public async Task<IReadOnlyList<Activity>> GetRecentAsync(string channelId, string conversationId, int max, CancellationToken cancellationToken)

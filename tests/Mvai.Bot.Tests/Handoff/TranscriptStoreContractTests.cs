@@ -32,6 +32,21 @@ public abstract class TranscriptStoreContractTests
     }
 
     [Fact]
+    public async Task RowsLoggedWithoutWaiting_AreStoredInTheOrderTheyWereLogged_AsTheyWereThen()
+    {
+        var store = CreateSut(_clock);
+        var reply = Message("conv-1", "line 2");
+        var writes = new List<Task> { store.LogActivityAsync(Message("conv-1", "line 1"), default), store.LogActivityAsync(reply, default) };
+        reply.Text = "changed after it was logged";
+        writes.AddRange(Enumerable.Range(3, 38).Select(i => store.LogActivityAsync(Message(i % 3 == 0 ? "conv-2" : "conv-1", $"line {i}"), default)));
+
+        await Task.WhenAll(writes);
+
+        var expected = new[] { 1, 2 }.Concat(Enumerable.Range(3, 38).Where(i => i % 3 != 0)).Select(i => $"line {i}");
+        Assert.Equal(expected, (await store.GetRecentAsync("test", "conv-1", 100, default)).Select(r => r.Text));
+    }
+
+    [Fact]
     public async Task Purge_DeletesWhatWasLoggedBeforeTheCutoff_AndCountsIt()
     {
         var store = CreateSut(_clock);

@@ -68,6 +68,31 @@ public sealed class SqliteWriteQueueTests : IDisposable
             storage.WriteAsync(new Dictionary<string, StoreItem> { ["k1"] = new(new JsonObject { ["n"] = 101 }, etags[0]["k1"]) }, default));
     }
 
+    [Fact]
+    public async Task OneBatch_CommitsEveryWriteThatHeld_AndFailsOnlyTheStaleOne()
+    {
+        var storage = new SqliteStorage($"Data Source={_path}");
+        var transcript = new SqliteTranscriptStore(storage, TimeProvider.System);
+        var first = await storage.WriteAsync(Item("stale", 1, null), default);
+        await storage.WriteAsync(Item("stale", 2, first["stale"]), default);
+
+        // While another writer holds the database, everything queues up and then goes into one transaction.
+        var writer = await storage.OpenWriterAsync(default);
+        var fresh = storage.WriteAsync(Item("fresh", 1, null), default);
+        var stale = storage.WriteAsync(Item("stale", 3, first["stale"]), default);
+        var row = transcript.LogActivityAsync(Message("c1", "hello"), default);
+        var later = storage.WriteAsync(Item("later", 1, null), default);
+        await writer.DisposeAsync();
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => stale);
+        await Task.WhenAll(fresh, row, later);
+        var read = await storage.ReadAsync(["fresh", "stale", "later"], default);
+        Assert.Equal([1, 2, 1], new[] { "fresh", "stale", "later" }.Select(key => read[key].Document["n"]!.GetValue<int>()));
+        Assert.Equal("hello", Assert.Single(await transcript.GetRecentAsync("test", "c1", 10, default)).Text);
+    }
+
+    private static Dictionary<string, StoreItem> Item(string key, int n, string? etag) => new() { [key] = new(new JsonObject { ["n"] = n }, etag) };
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
