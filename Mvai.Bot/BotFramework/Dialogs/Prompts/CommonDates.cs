@@ -108,7 +108,7 @@ internal static class CommonDates
     private static DateTimeResolution[]? DaysAgo(DateTime today, string count, string unit)
     {
         var days = count is "a" ? 1 : Array.IndexOf(SmallNumbers, count) + 1;
-        if (days == 0 && count.Length <= 2 && count[0] != '0' && count.All(char.IsAsciiDigit))
+        if (days == 0 && count.Length is 1 or 2 && count[0] != '0' && count.All(char.IsAsciiDigit))
         {
             days = int.Parse(count, CultureInfo.InvariantCulture);
         }
