@@ -55,7 +55,7 @@ public static class DateTimeResolutions
     {
         if (CommonDates.TryRecognize(text, culture, reference) is { } common)
         {
-            return [[common]];
+            return [common];
         }
         return RecognizeWithModel(text, culture, reference);
     }
