@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Mvai.Bench;
 using Mvai.Bench.LoadClient;
@@ -50,17 +51,22 @@ public sealed class RawHttpConnectionTests : IAsyncLifetime
     {
         using var activities = new BenchActivityWriter("user-7");
 
-        var join = ProtocolJson.ParseActivity(activities.Write("bench-test-7", 1, ConversationScript.Join).Span)!;
-        var message = ProtocolJson.ParseActivity(activities.Write("bench-test-7", 2, "We need MVAI help").Span)!;
+        var joinJson = Encoding.UTF8.GetString(activities.Write("bench-test-7", 1, ConversationScript.Join).Span);
+        var join = ProtocolJson.ParseActivity(Encoding.UTF8.GetBytes(joinJson))!;
+        var messageJson = Encoding.UTF8.GetString(activities.Write("bench-test-7", 12, "Lake County Sheriff's Office").Span);
+        var message = ProtocolJson.ParseActivity(Encoding.UTF8.GetBytes(messageJson))!;
 
         Assert.Equal((ActivityTypes.ConversationUpdate, "bench-test-7-1", "bench", DeliveryModes.ExpectReplies),
             (join.Type, join.Id, join.ChannelId, join.DeliveryMode));
         Assert.Equal(["user-7", "bot"], join.MembersAdded!.Select(member => member.Id));
-        Assert.Equal((ActivityTypes.Message, "We need MVAI help", "bench-test-7", "en-US"),
-            (message.Type, message.Text, message.Conversation!.Id, message.Locale));
+        Assert.Equal((ActivityTypes.Message, "bench-test-7-12", "Lake County Sheriff's Office", "bench-test-7", "personal", "en-US"),
+            (message.Type, message.Id, message.Text, message.Conversation!.Id, message.Conversation.ConversationType, message.Locale));
         Assert.Equal(("user-7", RoleTypes.User, "bot", RoleTypes.Bot), (message.From!.Id, message.From.Role, message.Recipient!.Id, message.Recipient.Role));
         Assert.NotNull(message.ServiceUrl);
         Assert.InRange(message.Timestamp!.Value, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         Assert.NotNull(message.LocalTimestamp);
+        // Written by hand, but byte for byte what the protocol's serializer writes for the same activity.
+        Assert.Equal(ProtocolJson.Serialize(join), joinJson);
+        Assert.Equal(ProtocolJson.Serialize(message), messageJson);
     }
 }
