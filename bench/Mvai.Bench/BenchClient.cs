@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Mvai.Bench.LoadClient;
 
@@ -34,7 +35,8 @@ internal sealed class BenchClient(RawHttpConnection connection, LatencyRecorder 
         }
     }
 
-    private async Task SendAsync(BenchActivityWriter activities, string conversation, int step)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendAsync(BenchActivityWriter activities, string conversation, int step)
     {
         var started = Stopwatch.GetTimestamp();
         var line = script.Turns[step];

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Mvai.Bench.LoadClient;
@@ -9,7 +10,8 @@ internal readonly record struct HttpResponse(int Status, ReadOnlyMemory<byte> Bo
 /// <summary>
 /// Reads HTTP/1.1 responses one after another off a keep-alive connection into reused buffers: the status line, the
 /// headers the framing depends on (Content-Length, Transfer-Encoding: chunked, Connection: close) and the body.
-/// Bytes past the end of one response stay buffered for the next one.
+/// Bytes past the end of one response stay buffered for the next one. The async methods pool their state machines:
+/// every response waits on the network, and a boxed state machine per wait would be garbage the bench measures.
 /// </summary>
 internal sealed class HttpResponseReader(Stream connection)
 {
@@ -24,6 +26,7 @@ internal sealed class HttpResponseReader(Stream connection)
     private int _end;
     private byte[] _body = new byte[16 * 1024];
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResponse> ReadAsync(CancellationToken cancellationToken)
     {
         var headersEnd = await IndexOfAsync(HeadersEnd, cancellationToken);
@@ -99,6 +102,7 @@ internal sealed class HttpResponseReader(Stream connection)
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadChunkedAsync(CancellationToken cancellationToken)
     {
         var length = 0;
@@ -144,6 +148,7 @@ internal sealed class HttpResponseReader(Stream connection)
     }
 
     /// <summary>Appends <paramref name="count"/> body bytes at <paramref name="offset"/>; returns the body's new length.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> CopyToBodyAsync(int count, int offset, CancellationToken cancellationToken)
     {
         EnsureBodyCapacity(offset + count);
@@ -179,6 +184,7 @@ internal sealed class HttpResponseReader(Stream connection)
     }
 
     /// <summary>Where <paramref name="pattern"/> starts in the buffered bytes, reading until it arrives.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> IndexOfAsync(byte[] pattern, CancellationToken cancellationToken)
     {
         while (true)
@@ -192,6 +198,7 @@ internal sealed class HttpResponseReader(Stream connection)
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask EnsureBufferedAsync(int count, CancellationToken cancellationToken)
     {
         while (_end - _start < count)
@@ -201,6 +208,7 @@ internal sealed class HttpResponseReader(Stream connection)
     }
 
     /// <summary>Reads more bytes after the buffered ones, making room first; a connection that ends mid-response throws.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         if (_start == _end)

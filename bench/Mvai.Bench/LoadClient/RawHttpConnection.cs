@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Mvai.Bench.LoadClient;
@@ -26,6 +27,7 @@ internal sealed class RawHttpConnection(string host, int port, string path) : ID
     /// <see cref="Timeout"/>, <see cref="IOException"/> or <see cref="SocketException"/> when the connection fails
     /// (the next request then connects again) and <see cref="InvalidDataException"/> for a malformed response.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResponse> PostAsync(ReadOnlyMemory<byte> json)
     {
         if (!_timeout.TryReset())
