@@ -1,96 +1,89 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Activity = Mvai.Bot.BotFramework.Protocol.Activity;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.Bench.LoadClient;
 
 namespace Mvai.Bench;
 
-/// <summary>One simulated user: runs a <see cref="ConversationScript"/> over and over, each time in a new conversation.</summary>
-internal sealed class BenchClient(HttpClient http, LatencyRecorder recorder, ConversationScript script, int worker)
+/// <summary>
+/// One simulated user on its own keep-alive connection: runs a <see cref="ConversationScript"/> over and over, each
+/// time in a new conversation.
+/// </summary>
+internal sealed class BenchClient(RawHttpConnection connection, LatencyRecorder recorder, ConversationScript script, int worker)
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private int _conversations;
 
     public async Task RunAsync(CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
+        using var activities = new BenchActivityWriter($"user-{worker}");
+        using (connection)
         {
-            var conversation = $"bench-{_run}-{worker}-{Interlocked.Increment(ref _conversations)}";
-            for (var step = 0; step < script.Turns.Count; step++)
+            while (!stop.IsCancellationRequested)
             {
-                if (stop.IsCancellationRequested)
+                var conversation = $"bench-{_run}-{worker}-{Interlocked.Increment(ref _conversations)}";
+                for (var step = 0; step < script.Turns.Count; step++)
                 {
-                    return;
-                }
-                var replies = await SendAsync(Activity(conversation, step + 1, script.Turns[step]), step);
-                // The last turn must say the request was stored: a run that stops short of it measures less than it claims.
-                if (step == script.Turns.Count - 1 && replies is not null
-                    && !replies.Any(reply => reply.Text?.Contains("MVAI-", StringComparison.Ordinal) == true))
-                {
-                    recorder.RecordError("intake not confirmed");
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    await SendAsync(activities, conversation, step);
                 }
             }
         }
     }
 
-    private async Task<IList<Activity>?> SendAsync(Activity activity, int step)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendAsync(BenchActivityWriter activities, string conversation, int step)
     {
         var started = Stopwatch.GetTimestamp();
+        var line = script.Turns[step];
+        var json = activities.Write(conversation, step + 1, line);
+        HttpResponse response;
         try
         {
-            // Serialized up front so the request has a Content-Length, as the Bot Connector's requests do.
-            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Default.Activity));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await http.PostAsync("api/messages", content);
-            var body = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ExpectedReplies);
-            if (!response.IsSuccessStatusCode || body is null)
+            response = await connection.PostAsync(json);
+        }
+        catch (Exception exception) when (exception is TimeoutException or IOException or SocketException or InvalidDataException)
+        {
+            recorder.RecordError(exception switch
             {
-                recorder.RecordError($"HTTP {(int)response.StatusCode}");
-                return null;
-            }
-            if (activity.Type == ActivityTypes.Message && body.Activities.Count == 0)
-            {
-                recorder.RecordError("no reply");
-                return null;
-            }
-            recorder.Record(step, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return body.Activities;
+                TimeoutException => "timeout",
+                SocketException socket => socket.SocketErrorCode.ToString(),
+                IOException { InnerException: SocketException socket } => socket.SocketErrorCode.ToString(),
+                EndOfStreamException => "connection closed",
+                _ => exception.GetType().Name,
+            });
+            return;
         }
-        catch (HttpRequestException exception)
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (response.Status != 200)
         {
-            recorder.RecordError(exception.HttpRequestError.ToString());
-            return null;
+            recorder.RecordError($"HTTP {response.Status}");
+            return;
         }
-    }
-
-    private Activity Activity(string conversation, int turn, string line)
-    {
-        var user = new ChannelAccount { Id = $"user-{worker}", Name = "Bench Chief", Role = RoleTypes.User };
-        var bot = new ChannelAccount { Id = "bot", Name = "MVAI Assistant", Role = RoleTypes.Bot };
-        var activity = new Activity
+        ExpectedRepliesScan replies;
+        try
         {
-            Type = line == ConversationScript.Join ? ActivityTypes.ConversationUpdate : ActivityTypes.Message,
-            Id = $"{conversation}-{turn}",
-            ChannelId = "bench",
-            ServiceUrl = "http://127.0.0.1:9/bench-has-no-connector/",
-            Conversation = new ConversationAccount { Id = conversation, ConversationType = "personal" },
-            From = user,
-            Recipient = bot,
-            Locale = "en-US",
-            Timestamp = DateTimeOffset.UtcNow,
-            LocalTimestamp = DateTimeOffset.Now,
-            DeliveryMode = DeliveryModes.ExpectReplies,
-        };
-        if (line == ConversationScript.Join)
-        {
-            activity.MembersAdded = [user, bot];
+            replies = ExpectedRepliesScan.Read(response.Body.Span, "MVAI-"u8);
         }
-        else
+        catch (JsonException)
         {
-            activity.Text = line;
+            recorder.RecordError("malformed expectReplies body");
+            return;
         }
-        return activity;
+        if (line != ConversationScript.Join && replies.Activities == 0)
+        {
+            recorder.RecordError("no reply");
+            return;
+        }
+        recorder.Record(step, elapsed.TotalMilliseconds);
+        // The last turn must say the request was stored: a run that stops short of it measures less than it claims.
+        if (step == script.Turns.Count - 1 && !replies.TextMentionsMarker)
+        {
+            recorder.RecordError("intake not confirmed");
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Mvai.Bench;
+using Mvai.Bench.LoadClient;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mvai.Bot;
@@ -21,13 +22,7 @@ var app = MvaiAssistantApp.Build(
     ["--urls", "http://127.0.0.1:0", "--contentRoot", Path.Combine(repository, "Mvai.Bot")],
     builder => builder.Configuration.AddInMemoryCollection(options.BotConfiguration(database)));
 await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency.Max() * 2 })
-{
-    BaseAddress = new Uri(address.TrimEnd('/') + "/"),
-    Timeout = TimeSpan.FromSeconds(30),
-};
+var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"MVAI Assistant load benchmark: {(options.Storage == "postgres" ? "PostgreSQL" : "SQLite")}, {Environment.ProcessorCount} cores, {options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per level"));
 using (var started = Process.GetCurrentProcess())
@@ -44,7 +39,7 @@ foreach (var scenario in options.Scenarios)
     Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn  CPU µs/turn  GC pause %  GCs/s  JIT methods  JIT ms");
     foreach (var level in options.Concurrency)
     {
-        Console.WriteLine(await RunLevelAsync(http, scenario, level, options));
+        Console.WriteLine(await RunLevelAsync(address, scenario, level, options));
     }
 }
 
@@ -56,12 +51,14 @@ foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.G
     File.Delete(file);
 }
 
-static async Task<string> RunLevelAsync(HttpClient http, ConversationScript scenario, int conversations, BenchOptions options)
+static async Task<string> RunLevelAsync(Uri address, ConversationScript scenario, int conversations, BenchOptions options)
 {
     var recorder = new LatencyRecorder();
     using var allocations = options.Allocations ? new AllocationSampler() : null;
     using var stop = new CancellationTokenSource();
-    var workers = Enumerable.Range(1, conversations).Select(i => new BenchClient(http, recorder, scenario, i).RunAsync(stop.Token)).ToArray();
+    var workers = Enumerable.Range(1, conversations)
+        .Select(i => new BenchClient(new RawHttpConnection(address.Host, address.Port, "/api/messages"), recorder, scenario, i).RunAsync(stop.Token))
+        .ToArray();
     await Task.Delay(options.Warmup);
     using var process = Process.GetCurrentProcess();
     var allocatedBefore = GC.GetTotalAllocatedBytes();
