@@ -1,53 +1,40 @@
-using System.Collections.Concurrent;
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Mvai.Bot.BotFramework.Hosting;
 
 /// <summary>
-/// <see cref="IActivityDeduplicator"/> in process memory, for a single instance (SQLite). Memory-bounded:
-/// entries older than the window are swept.
+/// <see cref="IActivityDeduplicator"/> in process memory, for a single instance (SQLite).
 /// </summary>
-internal sealed class ActivityDeduplicator(TimeProvider clock, TimeSpan window) : IActivityDeduplicator
+/// <remarks>
+/// Every turn adds a key that must be remembered for the whole window (10 minutes by default): at thousands of turns a
+/// second that is millions of keys. They are kept as 128-bit digests in hash sets of plain structs, not as strings in a
+/// dictionary of nodes, so memory is ~30 bytes a key and the garbage collector sees a few large arrays without
+/// references instead of two objects per turn to trace and promote. The sets are generations of half a window each:
+/// a key is looked up in the live generations, and a generation that has aged out is dropped whole, with no sweep over
+/// the entries. SHA-256 keeps a crafted id from colliding with another conversation's.
+/// </remarks>
+internal sealed class ActivityDeduplicator : IActivityDeduplicator
 {
-    private const int SweepThreshold = 10_000;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _window;
+    private readonly TimeSpan _period;
+    private readonly Lock _lock = new();
+
+    // Newest first. A key lives in the generation that was current when it was registered, and is forgotten with it,
+    // one and a half windows after the generation started: each key is remembered for at least the window, at most 1.5.
+    private readonly LinkedList<Generation> _generations = new();
+
+    public ActivityDeduplicator(TimeProvider clock, TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        _clock = clock;
+        _window = window;
+        _period = window / 2;
+    }
 
     public ValueTask<bool> TryRegisterAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(TryRegister(key));
-
-    // ConcurrentDictionary.Count takes every lock of the dictionary, so the size is counted here instead. The next sweep
-    // waits until the dictionary has doubled since the last one: when every entry is still inside the window, sweeping
-    // on each call would walk all of them on every turn.
-    private int _count;
-    private int _sweepAt = SweepThreshold;
-
-    /// <summary>True the first time a key is seen within the window.</summary>
-    public bool TryRegister(string key)
-    {
-        var now = clock.GetUtcNow();
-        if (Volatile.Read(ref _count) > Volatile.Read(ref _sweepAt))
-        {
-            Sweep(now);
-        }
-        while (true)
-        {
-            if (_seen.TryAdd(key, now))
-            {
-                Interlocked.Increment(ref _count);
-                return true;
-            }
-            if (!_seen.TryGetValue(key, out var seenAt))
-            {
-                continue;
-            }
-            if (now - seenAt < window)
-            {
-                return false;
-            }
-            if (_seen.TryUpdate(key, now, seenAt))
-            {
-                return true;
-            }
-        }
-    }
 
     public ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
     {
@@ -55,30 +42,81 @@ internal sealed class ActivityDeduplicator(TimeProvider clock, TimeSpan window) 
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Forgets a key, so a turn that failed before doing anything can be retried by the channel.</summary>
-    public void Forget(string key)
+    /// <summary>True the first time a key is seen within the window.</summary>
+    public bool TryRegister(string key)
     {
-        if (_seen.TryRemove(key, out _))
+        var digest = Digest(key);
+        var now = _clock.GetUtcNow();
+        lock (_lock)
         {
-            Interlocked.Decrement(ref _count);
+            DropExpired(now);
+            foreach (var generation in _generations)
+            {
+                if (generation.Keys.Contains(digest))
+                {
+                    return false;
+                }
+            }
+            Current(now).Keys.Add(digest);
+            return true;
         }
     }
 
-    private void Sweep(DateTimeOffset now)
+    /// <summary>Forgets a key, so a turn that failed before doing anything can be retried by the channel.</summary>
+    public void Forget(string key)
     {
-        // One sweeper at a time; the others carry on registering.
-        var sweepAt = Volatile.Read(ref _sweepAt);
-        if (sweepAt == int.MaxValue || Interlocked.CompareExchange(ref _sweepAt, int.MaxValue, sweepAt) != sweepAt)
+        var digest = Digest(key);
+        lock (_lock)
         {
-            return;
-        }
-        foreach (var (key, seenAt) in _seen)
-        {
-            if (now - seenAt >= window && _seen.TryRemove(KeyValuePair.Create(key, seenAt)))
+            foreach (var generation in _generations)
             {
-                Interlocked.Decrement(ref _count);
+                generation.Keys.Remove(digest);
             }
         }
-        Volatile.Write(ref _sweepAt, Math.Max(SweepThreshold, Volatile.Read(ref _count) * 2));
+    }
+
+    private Generation Current(DateTimeOffset now)
+    {
+        if (_generations.First?.Value is { } newest && now - newest.Started < _period)
+        {
+            return newest;
+        }
+        var started = new Generation(now);
+        _generations.AddFirst(started);
+        return started;
+    }
+
+    private void DropExpired(DateTimeOffset now)
+    {
+        // A generation takes keys for one period after it starts, so its youngest key is a window old one period later.
+        while (_generations.Last is { } oldest && now - oldest.Value.Started >= _window + _period)
+        {
+            _generations.RemoveLast();
+        }
+    }
+
+    private static UInt128 Digest(string key)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
+        Span<byte> bytes = rented ?? stackalloc byte[512];
+        try
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(key, bytes)], hash);
+            return new UInt128(BitConverter.ToUInt64(hash), BitConverter.ToUInt64(hash[8..]));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private sealed record Generation(DateTimeOffset Started)
+    {
+        public HashSet<UInt128> Keys { get; } = [];
     }
 }
