@@ -36,7 +36,7 @@ foreach (var scenario in options.Scenarios)
 {
     Console.WriteLine();
     Console.WriteLine($"Scenario {scenario.Name} ({scenario.Turns.Count} turns): {scenario.Description}.");
-    Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn  CPU µs/turn  GC pause %  GCs/s  JIT methods  JIT ms");
+    Console.WriteLine("conversations  turns/s    p50 ms   p90 ms   p99 ms   max ms  errors  peak RSS MiB  KiB alloc/turn  CPU µs/turn  GC pause %  GCs/s  JIT methods  JIT ms  heap MiB");
     foreach (var level in options.Concurrency)
     {
         Console.WriteLine(await RunLevelAsync(address, scenario, level, options));
@@ -93,7 +93,7 @@ static async Task<string> RunLevelAsync(Uri address, ConversationScript scenario
     var sorted = recorder.Sorted();
     var errors = recorder.Errors == 0 ? string.Empty : $"\n               errors: {recorder.ErrorSummary}";
     var row = errors + string.Create(CultureInfo.InvariantCulture,
-        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}  {cpu.TotalMicroseconds / Math.Max(1, sorted.Length),12:0}  {paused / elapsed * 100,10:0.0}  {gen0 / elapsed.TotalSeconds,6:0}  {jitted,11}  {jitTime.TotalMilliseconds,6:0}");
+        $"{conversations,13}  {sorted.Length / elapsed.TotalSeconds,7:0}  {LatencyRecorder.Percentile(sorted, 0.50),8:0.00} {LatencyRecorder.Percentile(sorted, 0.90),8:0.00} {LatencyRecorder.Percentile(sorted, 0.99),8:0.00} {(sorted.Length > 0 ? sorted[^1] : double.NaN),8:0.00}  {recorder.Errors,6}  {peakWorkingSet / 1048576.0,12:0}  {allocated / 1024.0 / Math.Max(1, sorted.Length),14:0.0}  {cpu.TotalMicroseconds / Math.Max(1, sorted.Length),12:0}  {paused / elapsed * 100,10:0.0}  {gen0 / elapsed.TotalSeconds,6:0}  {jitted,11}  {jitTime.TotalMilliseconds,6:0}  {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0,8:0}");
     if (allocations is not null)
     {
         row += Environment.NewLine + allocations.Report(sorted.Length);
