@@ -9,11 +9,13 @@ namespace Mvai.Bot.BotFramework.Hosting;
 /// </summary>
 /// <remarks>
 /// Every turn adds a key that must be remembered for the whole window (10 minutes by default): at thousands of turns a
-/// second that is millions of keys. They are kept as 128-bit digests in hash sets of plain structs, not as strings in a
-/// dictionary of nodes, so memory is ~30 bytes a key and the garbage collector sees a few large arrays without
-/// references instead of two objects per turn to trace and promote. The sets are generations of half a window each:
-/// a key is looked up in the live generations, and a generation that has aged out is dropped whole, with no sweep over
-/// the entries. SHA-256 keeps a crafted id from colliding with another conversation's.
+/// second that is millions of keys. They are kept as 64-bit digests in hash sets of plain structs, not as strings in a
+/// dictionary of nodes, so memory is ~20 bytes a key and the garbage collector sees a few large arrays without
+/// references instead of two objects per turn to trace and promote. The sets are generations of half a window each,
+/// each sized like the one before it so it seldom grows: a key is looked up in the live generations, and a generation
+/// that has aged out is dropped whole, with no sweep over the entries. The digest is the first 64 bits of SHA-256, so
+/// an id cannot be crafted to collide with another conversation's, and an accidental collision (which would drop one
+/// message as a retry) has odds of about one in 10^13 per turn even with millions of keys remembered.
 /// </remarks>
 internal sealed class ActivityDeduplicator : IActivityDeduplicator
 {
@@ -81,7 +83,7 @@ internal sealed class ActivityDeduplicator : IActivityDeduplicator
         {
             return newest;
         }
-        var started = new Generation(now);
+        var started = new Generation(now, _generations.First?.Value.Keys.Count ?? 0);
         _generations.AddFirst(started);
         return started;
     }
@@ -95,7 +97,7 @@ internal sealed class ActivityDeduplicator : IActivityDeduplicator
         }
     }
 
-    private static UInt128 Digest(string key)
+    private static ulong Digest(string key)
     {
         var length = Encoding.UTF8.GetMaxByteCount(key.Length);
         var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
@@ -104,7 +106,7 @@ internal sealed class ActivityDeduplicator : IActivityDeduplicator
         {
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(key, bytes)], hash);
-            return new UInt128(BitConverter.ToUInt64(hash), BitConverter.ToUInt64(hash[8..]));
+            return BitConverter.ToUInt64(hash);
         }
         finally
         {
@@ -115,8 +117,10 @@ internal sealed class ActivityDeduplicator : IActivityDeduplicator
         }
     }
 
-    private sealed record Generation(DateTimeOffset Started)
+    private sealed class Generation(DateTimeOffset started, int expectedKeys)
     {
-        public HashSet<UInt128> Keys { get; } = [];
+        public DateTimeOffset Started { get; } = started;
+
+        public HashSet<ulong> Keys { get; } = new(expectedKeys);
     }
 }
