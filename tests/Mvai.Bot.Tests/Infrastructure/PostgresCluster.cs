@@ -49,11 +49,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
         await RunAsPostgresAsync(Path.Combine(binaries, "initdb"),
             ["-D", Path.Combine(folder, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
-        var port = FreePort();
-        var cluster = new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", folder, binaries, port);
-        await cluster.StartAsync();
-        cluster.RemoveWhenProcessEnds();
-        return cluster;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var cluster = new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", folder, binaries, port);
+            try
+            {
+                await cluster.StartAsync();
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Another process bound the port between the check and the server's start: try another one.
+                continue;
+            }
+            cluster.RemoveWhenProcessEnds();
+            return cluster;
+        }
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>
@@ -157,12 +168,34 @@ public sealed class PostgresCluster : IAsyncDisposable
     private static InvalidOperationException NotInstalled() => new(
         $"PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run ./test.sh, apt-get install postgresql, or set {EnvironmentVariable}.");
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range. A port the kernel handed out for port 0 could be handed out
+    /// again, to a test's Kestrel or to an outgoing connection, while a test has this server stopped; one below the
+    /// range is only ever taken by a process asking for it by number.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeralStart = File.Exists(EphemeralRange) && int.TryParse(File.ReadAllText(EphemeralRange).Split('\t', ' ')[0], out var first)
+            ? first
+            : 32768;
+        for (var tries = 0; tries < 100; tries++)
+        {
+            var port = Random.Shared.Next(Math.Max(1024, ephemeralStart - 12000), ephemeralStart);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use: draw again.
+            }
+        }
+        throw new InvalidOperationException($"No free port found below {ephemeralStart}.");
     }
+
+    private const string EphemeralRange = "/proc/sys/net/ipv4/ip_local_port_range";
 
     private static Task RunAsPostgresAsync(string program, IReadOnlyList<string> arguments) =>
         Environment.UserName == "root"
