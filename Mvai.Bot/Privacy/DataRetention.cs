@@ -35,7 +35,7 @@ internal sealed class DataRetention(
             HandoffCases: await handoffs.PurgeClosedBeforeAsync(Cutoff(settings.HandoffDays), cancellationToken),
             TranscriptActivities: await transcripts.PurgeBeforeAsync(Cutoff(settings.TranscriptDays), cancellationToken),
             DirectLineActivities: await directLine.PurgeBeforeAsync(Cutoff(settings.DirectLineDays), cancellationToken),
-            AlertDeliveries: await alerts.PurgeSentBeforeAsync(Cutoff(settings.AlertDays), cancellationToken),
+            AlertDeliveries: await alerts.PurgeBeforeAsync(Cutoff(settings.AlertDays), cancellationToken),
             IdleStates: await state.DeleteIdleAsync(Cutoff(settings.ConversationStateDays), cancellationToken));
         return purge;
     }

@@ -33,7 +33,10 @@ public sealed class RetentionOptions
     [Range(1, 36500)]
     public int? DirectLineDays { get; set; }
 
-    /// <summary>Sent advisor alerts (their text names the user), counted from sending.</summary>
+    /// <summary>
+    /// Advisor alerts (their text names the user): a sent one counted from sending, one never sent (its channel kept
+    /// failing) from its creation.
+    /// </summary>
     [Range(1, 36500)]
     public int? AlertDays { get; set; }
 

@@ -20,10 +20,11 @@ internal interface IAlertOutboxStore
     Task<IReadOnlyList<AlertDeliveryStatus>> ListForCaseAsync(string caseId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes deliveries sent before <paramref name="cutoff"/>, then alerts created before it with no delivery left.
-    /// Unsent deliveries are still being worked and stay. Returns how many deliveries.
+    /// Deletes deliveries sent before <paramref name="cutoff"/>, and those of alerts created before it that were never
+    /// sent (the outbox retries without end, and an alert older than the retention period helps no one but still names
+    /// the user), then alerts created before it with no delivery left. Returns how many deliveries.
     /// </summary>
-    Task<int> PurgeSentBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+    Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Deletes a case's alerts and their deliveries, sent or not (the case itself is being deleted).</summary>
     Task DeleteForCaseAsync(string caseId, CancellationToken cancellationToken);

@@ -152,12 +152,14 @@ internal sealed class PostgresAlertOutboxStore : IAlertOutboxStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<int> PurgeSentBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var deliveries = new NpgsqlCommand(
-            "DELETE FROM alert_outbox WHERE sent_at IS NOT NULL AND sent_at < @cutoff", connection, transaction);
+        await using var deliveries = new NpgsqlCommand("""
+            DELETE FROM alert_outbox WHERE (sent_at IS NOT NULL AND sent_at < @cutoff)
+               OR (sent_at IS NULL AND alert_id IN (SELECT id FROM advisor_alerts WHERE created_at < @cutoff))
+            """, connection, transaction);
         deliveries.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
         var purged = await deliveries.ExecuteNonQueryAsync(cancellationToken);
         await using var alerts = new NpgsqlCommand("""

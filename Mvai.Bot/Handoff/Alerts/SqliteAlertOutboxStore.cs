@@ -153,13 +153,16 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
         return statuses;
     }
 
-    public async Task<int> PurgeSentBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var deliveries = connection.CreateCommand();
         deliveries.Transaction = transaction;
-        deliveries.CommandText = "DELETE FROM alert_outbox WHERE sent_at IS NOT NULL AND sent_at < $cutoff";
+        deliveries.CommandText = """
+            DELETE FROM alert_outbox WHERE (sent_at IS NOT NULL AND sent_at < $cutoff)
+               OR (sent_at IS NULL AND alert_id IN (SELECT id FROM advisor_alerts WHERE created_at < $cutoff))
+            """;
         deliveries.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
         var purged = await deliveries.ExecuteNonQueryAsync(cancellationToken);
         await using var alerts = connection.CreateCommand();

@@ -164,20 +164,27 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
     }
 
     [Fact]
-    public async Task SentAlertsOlderThanTheCutoff_Go_UnsentAndRecentOnesStay()
+    public async Task AlertsSentBeforeTheCutoff_AndOnesCreatedBeforeItNeverSent_Go_TheOthersStay()
     {
         var outbox = Storage.OpenBackend().Select<IAlertOutboxStore>(
             sqlite => new SqliteAlertOutboxStore(sqlite), postgres => new PostgresAlertOutboxStore(postgres));
         await AddSentAsync(outbox, "H-old-sent", Start);
+        await AddSentAsync(outbox, "H-old-sent-late", Start, sentAt: Start.AddDays(2));
         await AddSentAsync(outbox, "H-recent", Start.AddDays(25));
-        await outbox.AddAsync("alert-unsent", AlertTestSettings.Alert("H-old-unsent"), [new(AlertChannels.Email, "duty@mvai.example")], Start, default);
+        await outbox.AddAsync("alert-old-unsent", AlertTestSettings.Alert("H-old-unsent"), [new(AlertChannels.Email, "duty@mvai.example")], Start, default);
+        await outbox.AddAsync("alert-recent-unsent", AlertTestSettings.Alert("H-recent-unsent"), [new(AlertChannels.Email, "duty@mvai.example")], Start.AddDays(2), default);
 
-        var purged = await outbox.PurgeSentBeforeAsync(Start.AddDays(1), default);
+        var purged = await outbox.PurgeBeforeAsync(Start.AddDays(1), default);
 
-        Assert.Equal(1, purged);
+        Assert.Equal(2, purged);
         Assert.Empty(await outbox.ListForCaseAsync("H-old-sent", default));
-        Assert.Single(await outbox.ListForCaseAsync("H-old-unsent", default));
+        Assert.Empty(await outbox.ListForCaseAsync("H-old-unsent", default));
+        Assert.NotNull(Assert.Single(await outbox.ListForCaseAsync("H-old-sent-late", default)).SentAt);
         Assert.NotNull(Assert.Single(await outbox.ListForCaseAsync("H-recent", default)).SentAt);
+        Assert.Null(Assert.Single(await outbox.ListForCaseAsync("H-recent-unsent", default)).SentAt);
+        // The purged alert's own row went too: a delivery claimed now finds only the recent unsent one.
+        var due = await outbox.ClaimDueAsync("instance", Start.AddDays(30), TimeSpan.FromMinutes(1), 10, default);
+        Assert.Equal(["H-recent-unsent"], due.Select(delivery => delivery.Alert.CaseId));
     }
 
     [Fact]
@@ -210,11 +217,11 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
             "the default 90-day retention to purge the transcript on the next interval");
     }
 
-    private static async Task AddSentAsync(IAlertOutboxStore outbox, string caseId, DateTimeOffset at)
+    private static async Task AddSentAsync(IAlertOutboxStore outbox, string caseId, DateTimeOffset at, DateTimeOffset? sentAt = null)
     {
         await outbox.AddAsync("alert-" + caseId, AlertTestSettings.Alert(caseId), [new(AlertChannels.Email, "duty@mvai.example")], at, default);
         var delivery = Assert.Single(await outbox.ClaimDueAsync("instance", at, TimeSpan.FromMinutes(1), 10, default));
-        await outbox.MarkSentAsync(delivery.Id, at, default);
+        await outbox.MarkSentAsync(delivery.Id, sentAt ?? at, default);
     }
 
     /// <summary>Accepts the advisor offered after the intake; Alice claims and closes the case.</summary>
