@@ -82,6 +82,7 @@ public sealed class ArmTemplate
         "variables" => Variable(Text(args[0])),
         "concat" when args.All(a => a is JsonArray) => new JsonArray([.. args.SelectMany(a => a!.AsArray()).Select(n => n?.DeepClone())]),
         "concat" => JsonValue.Create(string.Concat(args.Select(Text))),
+        "string" => JsonValue.Create(Text(args[0])),
         "copyindex" => JsonValue.Create((double)_copyIndex[Text(args[0])]),
         "length" => JsonValue.Create((double)(args[0] switch
         {
@@ -103,6 +104,7 @@ public sealed class ArmTemplate
     private static string Text(JsonNode? node) => node switch
     {
         JsonValue value when value.TryGetValue<string>(out var s) => s,
+        JsonValue value when value.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
         JsonValue value when value.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
         JsonValue value when value.TryGetValue<bool>(out var b) => b ? "True" : "False",
         _ => throw new InvalidOperationException($"Expected a string, got {node?.ToJsonString() ?? "null"}."),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Mvai.Bot.Privacy;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Hosting;
@@ -36,6 +37,7 @@ public sealed partial class AzureDeploymentSettingsTests
                 ["secretHash"] = TestAdvisors.Accounts["Advisors:Accounts:0:SecretHash"],
             }),
             ["defaultOnCall"] = new JsonObject { ["Name"] = "Duty Advisor", ["Email"] = "duty@example.org", ["Phone"] = "" },
+            ["retentionDays"] = 30,
         });
         var asConfiguration = deployed
             .Where(s => !PlatformSettings.ContainsKey(s.Key))
@@ -62,6 +64,8 @@ public sealed partial class AzureDeploymentSettingsTests
              "from":{"id":"29:user"},"recipient":{"id":"28:bot"},"conversation":{"id":"a:1"},"text":"hello"}
             """, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        // A number parameter reaches the app as the number it is (app settings are strings).
+        Assert.Equal(30, host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.Days);
 
         var unread = deployed.Keys
             .Where(name => !PlatformSettings.ContainsKey(name))
