@@ -45,7 +45,7 @@ internal sealed class PostgresActivityRelay(PostgresDatabase database, TimeProvi
         {
             try
             {
-                await using var connection = await database.OpenAsync(stoppingToken);
+                await using var connection = await database.OpenDedicatedAsync(stoppingToken);
                 connection.Notification += (_, e) => Deliver(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
                 {
