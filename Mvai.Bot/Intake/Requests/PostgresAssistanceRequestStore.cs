@@ -5,9 +5,9 @@ using Npgsql;
 namespace Mvai.Bot.Intake.Requests;
 
 /// <summary>
-/// Requests in PostgreSQL. The yearly sequence is one row incremented by an upsert, which holds its row lock until
-/// the request is inserted: instances take turns, so references are unique and gap-free, and a retried submission
-/// (same id) rolls back without using up a number.
+/// Requests in PostgreSQL. The yearly sequence is one row incremented by an upsert in the same statement that inserts
+/// the request, which holds its row lock until it commits: instances take turns, so references are unique and gap-free,
+/// and a retried submission (same id) takes no number.
 /// </summary>
 internal sealed class PostgresAssistanceRequestStore : IAssistanceRequestStore
 {
@@ -58,38 +58,46 @@ internal sealed class PostgresAssistanceRequestStore : IAssistanceRequestStore
     private async Task<StoredAssistanceRequest?> TryInsertAsync(
         NpgsqlConnection connection, string submissionId, StoredAssistanceRequest draft, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = _clock.GetUtcNow();
-        await using var next = new NpgsqlCommand("""
-            INSERT INTO request_sequences AS s (year, last) VALUES (@year, 1)
-            ON CONFLICT (year) DO UPDATE SET last = s.last + 1
-            RETURNING last
-            """, connection, transaction);
-        next.Parameters.AddWithValue("year", now.Year);
-        var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-
-        var stored = draft.Submitted(ReferenceNumbers.Format(now.Year, sequence), now);
+        // One statement, so the sequence row is locked only while the server runs it and commits: taken in two round
+        // trips, every submission of every instance queued behind the app's own scheduling (25 ms on average per
+        // submission at 64 concurrent conversations in the load benchmark). The reference is formatted as
+        // ReferenceNumbers.Format does and written into the document too.
         await using var insert = new NpgsqlCommand("""
+            WITH next AS (
+                INSERT INTO request_sequences AS s (year, last)
+                SELECT @year, 1 WHERE NOT EXISTS (SELECT 1 FROM assistance_requests WHERE submission_id = @submission)
+                ON CONFLICT (year) DO UPDATE SET last = s.last + 1
+                RETURNING last
+            ), numbered AS (
+                SELECT 'MVAI-' || @year || '-' || lpad(last::text, greatest(4, length(last::text)), '0') AS reference FROM next
+            )
             INSERT INTO assistance_requests
                 (reference, submission_id, channel_id, conversation_id, user_id, status, document, submitted_at, updated_at)
-            VALUES (@reference, @submission, @channel, @conversation, @user, @status, @document, @at, @at)
-            ON CONFLICT (submission_id) DO NOTHING
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("reference", stored.Reference);
+            SELECT reference, @submission, @channel, @conversation, @user, @status,
+                   jsonb_set(@document::jsonb, '{reference}', to_jsonb(reference))::text, @at, @at
+            FROM numbered
+            RETURNING reference
+            """, connection);
+        insert.Parameters.AddWithValue("year", now.Year);
         insert.Parameters.AddWithValue("submission", submissionId);
-        insert.Parameters.AddWithValue("channel", stored.ChannelId);
-        insert.Parameters.AddWithValue("conversation", stored.ConversationId);
-        insert.Parameters.AddWithValue("user", stored.UserId);
-        insert.Parameters.AddWithValue("status", stored.Status.ToString());
-        insert.Parameters.AddWithValue("document", JsonSerializer.Serialize(stored, RequestJson.Options));
+        insert.Parameters.AddWithValue("channel", draft.ChannelId);
+        insert.Parameters.AddWithValue("conversation", draft.ConversationId);
+        insert.Parameters.AddWithValue("user", draft.UserId);
+        insert.Parameters.AddWithValue("status", RequestStatus.New.ToString());
+        insert.Parameters.AddWithValue("document", JsonSerializer.Serialize(draft.Submitted(string.Empty, now), RequestJson.Options));
         insert.Parameters.AddWithValue("at", now.ToUniversalTime());
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+        try
         {
-            await transaction.RollbackAsync(cancellationToken);
+            // No row: this submission was already stored before the statement began.
+            return await insert.ExecuteScalarAsync(cancellationToken) is string reference ? draft.Submitted(reference, now) : null;
+        }
+        catch (PostgresException conflict) when (conflict.SqlState == PostgresErrorCodes.UniqueViolation && conflict.ConstraintName == "assistance_requests_submission_id_key")
+        {
+            // The same submission, stored by another instance while this statement waited for the sequence row: the
+            // failed statement took back its number, so references stay gap-free.
             return null;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
     }
 
     private static async Task<StoredAssistanceRequest?> ReadOneAsync(

@@ -2,6 +2,7 @@ using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Infrastructure;
+using Npgsql;
 
 namespace Mvai.Bot.Tests.Intake;
 
@@ -75,7 +76,7 @@ public abstract class RequestStoreContractTests
     [InlineData("no reference here", null)]
     public void References_AreFoundInFreeText(string text, string? expected) => Assert.Equal(expected, ReferenceNumbers.Find(text));
 
-    private static StoredAssistanceRequest Draft(string agency) => new()
+    private protected static StoredAssistanceRequest Draft(string agency) => new()
     {
         Reference = string.Empty,
         Request = new AssistanceRequest
@@ -114,4 +115,66 @@ public sealed class PostgresRequestStoreTests : RequestStoreContractTests, IAsyn
     public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task TheSameIntake_QueuedOnTwoInstancesBehindTheSequence_IsStoredOnce_AndTakesBackTheNumberItDrew()
+    {
+        var a = CreateSut();
+        var b = CreateSut();
+        var year = DateTimeOffset.UtcNow.Year;
+        await a.SubmitAsync("intake-first", Draft("Springfield PD"), default);
+
+        // Another transaction holds the sequence row, so both copies pass the "not stored yet" check and then wait.
+        await using var holder = new NpgsqlConnection(_database.ConnectionString);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT last FROM request_sequences WHERE year = @year FOR UPDATE", holder, hold))
+        {
+            lockRow.Parameters.AddWithValue("year", year);
+            await lockRow.ExecuteScalarAsync();
+        }
+        var copies = new[] { a, b }.Select(store => store.SubmitAsync("intake-retried", Draft("Shelbyville PD"), default)).ToArray();
+        await WaitForLockWaitersAsync(holder, 2);
+        await hold.RollbackAsync();
+
+        var stored = await Task.WhenAll(copies);
+        var next = await b.SubmitAsync("intake-next", Draft("Capital City PD"), default);
+
+        Assert.Equal([ReferenceNumbers.Format(year, 2)], stored.Select(r => r.Reference).Distinct());
+        Assert.Equal(ReferenceNumbers.Format(year, 3), next.Reference);
+    }
+
+    [Fact]
+    public async Task PastTheFourDigits_TheReferenceGrows_AsReferenceNumbersFormatsIt()
+    {
+        var store = CreateSut();
+        var year = DateTimeOffset.UtcNow.Year;
+        await store.SubmitAsync("intake-first", Draft("Springfield PD"), default);
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var jump = new NpgsqlCommand("UPDATE request_sequences SET last = 9999", connection);
+            await jump.ExecuteNonQueryAsync();
+        }
+
+        var stored = await store.SubmitAsync("intake-10000", Draft("Shelbyville PD"), default);
+
+        Assert.Equal(ReferenceNumbers.Format(year, 10000), stored.Reference);
+        Assert.Equal(stored.Reference, (await store.FindAsync(stored.Reference, default))?.Reference);
+    }
+
+    private static async Task WaitForLockWaitersAsync(NpgsqlConnection observer, int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", observer);
+            if ((long)(await waiting.ExecuteScalarAsync())! >= count)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Fewer than {count} submissions came to wait for the sequence row.");
+    }
 }
