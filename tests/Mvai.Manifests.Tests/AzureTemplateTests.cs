@@ -38,7 +38,7 @@ public sealed partial class AzureTemplateTests
         Assert.Equal("SingleTenant", settings["MicrosoftAppType"]);
         Assert.Equal("Postgres", settings["Storage__Provider"]);
         Assert.Equal(
-            "Host=mvai-pg.postgres.database.azure.com;Port=5432;Database=mvai;Username=mvaiadmin;Password=pg-password-from-the-operator;Ssl Mode=Require",
+            "Host=mvai-pg.postgres.database.azure.com;Port=5432;Database=mvai;Username=mvaiadmin;Password=pg-password-from-the-operator;Ssl Mode=Require;Maximum Pool Size=15",
             settings["Storage__ConnectionString"]);
         Assert.Equal("https://mvai-assistant-app.azurewebsites.net", settings["Handoff__PublicBaseUrl"]);
         // Behind App Service's front end the client address comes from X-Forwarded-For (per-IP rate limits).
