@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mvai.Bot.BotFramework.Hosting;
 

@@ -15,6 +15,9 @@ public sealed class SqliteStorage : IStorage
     private readonly int _busyTimeoutMilliseconds;
     private readonly TimeProvider _clock;
 
+    // WAL mode with NORMAL: a commit survives a crash of the app, not a power loss of the machine (WriteSyncedAsync).
+    private const string DefaultSynchronous = "NORMAL";
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteGroupCommit _writes;
 
@@ -151,6 +154,27 @@ public sealed class SqliteStorage : IStorage
     internal Task<T> WriteBatchedAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         _writes.WriteAsync(work, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer connection (see <see cref="OpenWriterAsync"/>) with its commits synced
+    /// to disk (<c>synchronous = FULL</c>) before they return, for a write the user is told is stored. The app's other
+    /// writes stay <c>NORMAL</c>, which survives a crash of the app but not of the machine.
+    /// </summary>
+    public async Task<T> WriteSyncedAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenWriterAsync(cancellationToken);
+        await SetSynchronousAsync(connection, "FULL", cancellationToken);
+        try
+        {
+            return await work(connection);
+        }
+        finally
+        {
+            // The pool hands this native connection out again: back to the setting every connection has.
+            await SetSynchronousAsync(connection, DefaultSynchronous, CancellationToken.None);
+        }
+    }
+
     /// <summary>Opens a pooled connection with the settings every operation needs.</summary>
     public SqliteConnection Open() => Configure(new SqliteConnection(_connectionString));
 
@@ -190,7 +214,7 @@ public sealed class SqliteStorage : IStorage
         if (!_configured.TryGetValue(connection.Handle!, out _))
         {
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = {DefaultSynchronous};";
             pragma.ExecuteNonQuery();
             _configured.AddOrUpdate(connection.Handle!, this);
         }
@@ -201,6 +225,13 @@ public sealed class SqliteStorage : IStorage
     internal static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A connection that gives the write gate back when it is disposed, exactly once.</summary>
+    private static async Task SetSynchronousAsync(SqliteConnection connection, string level, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous = {level}";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private sealed class WriterConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
     {
         private int _released;

@@ -44,10 +44,11 @@ public sealed class TranscriptLoggerMiddleware(ITranscriptStore store) : IBotMid
         {
             await next(cancellationToken);
         }
-        finally
+        catch
         {
-            // Also when the turn failed: no row write is left running after its turn (the store may be disposed next).
-            await rows.Completion.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // No row write is left running after its turn (the store may be disposed next); the turn's own error wins.
+            await rows.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
         await rows.Completion;
     }

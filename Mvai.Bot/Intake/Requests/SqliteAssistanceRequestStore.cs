@@ -41,18 +41,8 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);
         ArgumentNullException.ThrowIfNull(draft);
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
-        // The request is confirmed to the chief as soon as this returns, so its commit is synced to disk (FULL), not only
-        // handed to the OS as the app's other writes are (NORMAL survives a crash of the app, not of the machine).
-        await ExecuteAsync(connection, "PRAGMA synchronous = FULL", cancellationToken);
-        try
-        {
-            return await SubmitAsync(connection, submissionId, draft, cancellationToken);
-        }
-        finally
-        {
-            await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL", CancellationToken.None);
-        }
+        // The request is confirmed to the chief as soon as this returns, so its commit is synced to disk.
+        return await _database.WriteSyncedAsync(connection => SubmitAsync(connection, submissionId, draft, cancellationToken), cancellationToken);
     }
 
     private async Task<StoredAssistanceRequest> SubmitAsync(
@@ -146,12 +136,5 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
         var stored = JsonSerializer.Deserialize<StoredAssistanceRequest>(reader.GetString(0), RequestJson.Options)!;
         stored.Status = Enum.Parse<RequestStatus>(reader.GetString(1));
         return stored;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -14,6 +14,26 @@ public sealed class SqliteWriteQueueTests : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
     [Fact]
+    public async Task ASyncedWrite_CommitsWithSynchronousFull_AndTheConnectionGoesBackToNormal()
+    {
+        var storage = new SqliteStorage($"Data Source={_path}");
+
+        var during = await storage.WriteSyncedAsync(connection => SynchronousAsync(connection), default);
+        // The pool hands the same native connection to the next writer.
+        await using var next = await storage.OpenWriterAsync(default);
+
+        // PRAGMA synchronous reads 2 for FULL, 1 for NORMAL.
+        Assert.Equal((2L, 1L), (during, await SynchronousAsync(next)));
+    }
+
+    private static async Task<long> SynchronousAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task ConcurrentConversations_EachFindAllTheirTranscriptRows_InOrder_AsSoonAsEachWriteReturns()
     {
         var store = new SqliteTranscriptStore(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
