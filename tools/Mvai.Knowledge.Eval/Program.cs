@@ -7,6 +7,13 @@ using Mvai.Knowledge.Retrieval;
 using Mvai.Knowledge.Safety;
 
 // Usage: dotnet run --project tools/Mvai.Knowledge.Eval [-- --misses]
+//        dotnet run --project tools/Mvai.Knowledge.Eval -- understanding [--misses] [--tune]
+if (args is ["understanding", ..])
+{
+    UnderstandingEval.Run(args);
+    return;
+}
+
 var setPath = Path.Combine(AppContext.BaseDirectory, "eval-set.json");
 var cases = JsonSerializer.Deserialize<List<EvalCase>>(File.ReadAllText(setPath), new JsonSerializerOptions(JsonSerializerDefaults.Web))
     ?? throw new InvalidOperationException("Empty evaluation set.");
