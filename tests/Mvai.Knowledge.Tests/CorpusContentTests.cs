@@ -68,13 +68,21 @@ public sealed partial class CorpusContentTests
     [InlineData("838255")]
     [InlineData("1-800-267-5463")]
     [InlineData("1-800-985-5990")]
-    [InlineData("TalkWithUs to 66746")]
+    [InlineData("call or text 1-800-985-5990")]
     public void Crisis_lines_content_carries_the_exact_numbers(string number)
     {
         var text = string.Join("\n", Corpus.Passages.Where(p => p.Topic == "crisis-lines").Select(p => p.Text));
 
         Assert.Contains(number, text, StringComparison.Ordinal);
     }
+
+    // SAMHSA no longer lists the Disaster Distress Helpline's "TalkWithUs" to 66746 text keyword;
+    // texting goes to 1-800-985-5990 itself.
+    [Theory]
+    [InlineData("66746")]
+    [InlineData("TalkWithUs")]
+    public void No_passage_carries_a_retired_crisis_line(string retired) =>
+        Assert.DoesNotContain(Corpus.Passages, p => p.Text.Contains(retired, StringComparison.OrdinalIgnoreCase));
 
     [Fact]
     public void Safety_content_sends_active_threats_to_911()
