@@ -68,12 +68,29 @@ public sealed partial class CorpusContentTests
     [InlineData("838255")]
     [InlineData("1-800-267-5463")]
     [InlineData("1-800-985-5990")]
-    [InlineData("TalkWithUs to 66746")]
+    [InlineData("call or text 1-800-985-5990")]
     public void Crisis_lines_content_carries_the_exact_numbers(string number)
     {
         var text = string.Join("\n", Corpus.Passages.Where(p => p.Topic == "crisis-lines").Select(p => p.Text));
 
         Assert.Contains(number, text, StringComparison.Ordinal);
+    }
+
+    // SAMHSA no longer lists the Disaster Distress Helpline's "TalkWithUs" to 66746 text keyword;
+    // texting goes to 1-800-985-5990 itself.
+    [Theory]
+    [InlineData("66746")]
+    [InlineData("TalkWithUs")]
+    public void No_passage_carries_a_retired_crisis_line(string retired) =>
+        Assert.DoesNotContain(Corpus.Passages, p => p.Text.Contains(retired, StringComparison.OrdinalIgnoreCase));
+
+    // A lessons passage opens with what to do; the incident (when, how many died) is at most context after it,
+    // so that a message about a new incident is not answered with another incident's death toll.
+    [Fact]
+    public void Lessons_passages_lead_with_the_lesson_not_the_event()
+    {
+        Assert.All(Corpus.Passages.Where(p => p.Topic == "lessons"), p =>
+            Assert.DoesNotMatch(EventSummary(), FirstSentence().Match(p.Text).Value));
     }
 
     [Fact]
@@ -106,4 +123,10 @@ public sealed partial class CorpusContentTests
 
     [GeneratedRegex(@"\d{3}[-. ]?\d{3}[-. ]?\d{4}")]
     private static partial Regex AnyDigitRun();
+
+    [GeneratedRegex(@"^.*?[.!?](\s|$)", RegexOptions.Singleline)]
+    private static partial Regex FirstSentence();
+
+    [GeneratedRegex(@"\b(killed|wounded|injured|dead|died)\b|^On (January|February|March|April|May|June|July|August|September|October|November|December)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EventSummary();
 }
