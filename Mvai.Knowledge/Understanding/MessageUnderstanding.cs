@@ -7,8 +7,8 @@ namespace Mvai.Knowledge.Understanding;
 
 /// <summary>
 /// The one understanding step for every free-text message outside a prompt's expected answer: danger, crisis, a person,
-/// a request, its status, an acute incident, a guidance question, small talk or out of scope. The nearest labelled
-/// examples (sentence embeddings) decide, with the warning-sign patterns beside them; safety is read clause by clause so
+/// a request, its status, an acute incident, a guidance question, small talk or out of scope. A model trained on labelled
+/// examples (sentence embedding and words) decides, with the warning-sign patterns beside it; safety is read clause by clause so
 /// a crisis said in passing ("what do we tell the press... i dont plan on being around for it") is not outvoted by the ask.
 /// </summary>
 public sealed partial class MessageUnderstanding
@@ -19,6 +19,7 @@ public sealed partial class MessageUnderstanding
     private readonly RouteExample[] _examples;
     private readonly float[][] _vectors;
     private readonly UnderstandingTuning _tuning;
+    private readonly RouteModel _model;
 
     /// <summary>Embeds the examples once; every message after that costs one embedding per clause.</summary>
     /// <param name="embeddings">The sentence-embedding model.</param>
@@ -42,6 +43,7 @@ public sealed partial class MessageUnderstanding
         _examples = [.. examples];
         _vectors = [.. vectors];
         _tuning = tuning ?? new UnderstandingTuning();
+        _model = RouteModel.Train(_examples, _vectors, _tuning.SafetyWeight);
     }
 
     /// <summary>Embeds labelled messages, normalised as messages are.</summary>
@@ -76,25 +78,24 @@ public sealed partial class MessageUnderstanding
         var segments = new List<string> { normalized };
         segments.AddRange(MessageText.Clauses(normalized));
         var vectors = await _embeddings.GenerateAsync(segments, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var whole = ScoreRoutes(vectors[0].Vector.Span);
+        var whole = ScoreRoutes(vectors[0].Vector.Span, segments[0]);
         var crisis = whole[MessageRoute.Crisis];
         var danger = whole[MessageRoute.Danger];
         for (var i = 1; i < vectors.Count; i++)
         {
-            var clause = ScoreRoutes(vectors[i].Vector.Span);
+            var clause = ScoreRoutes(vectors[i].Vector.Span, segments[i]);
             crisis = Math.Max(crisis, clause[MessageRoute.Crisis]);
             danger = Math.Max(danger, clause[MessageRoute.Danger]);
         }
 
         var nearest = Routes.MaxBy(r => whole[r]);
-        var bestOther = Routes.Where(r => r is not (MessageRoute.Crisis or MessageRoute.Danger)).Max(r => whole[r]);
-        var reading = Decide(normalized, whole, nearest, crisis, danger, bestOther);
+        var reading = Decide(normalized, whole, nearest, crisis, danger);
         return reading.Route == MessageRoute.OutOfScope
             ? reading with { Scores = whole, Refusal = RefusalOf(normalized, vectors[0].Vector.Span) }
             : reading with { Scores = whole };
     }
 
-    private MessageReading Decide(string normalized, Dictionary<MessageRoute, float> whole, MessageRoute nearest, float crisis, float danger, float bestOther)
+    private MessageReading Decide(string normalized, Dictionary<MessageRoute, float> whole, MessageRoute nearest, float crisis, float danger)
     {
         var t = _tuning;
         if (WarningSigns.IsDangerNow(normalized) && (danger >= t.DangerWithSign || nearest is MessageRoute.Danger or MessageRoute.Crisis))
@@ -104,7 +105,7 @@ public sealed partial class MessageUnderstanding
 
         if (nearest == MessageRoute.Danger || danger >= t.DangerClause)
         {
-            return Decided(MessageRoute.Danger, "examples: danger");
+            return Decided(MessageRoute.Danger, "model: danger");
         }
 
         if (WarningSigns.IsCrisis(normalized))
@@ -112,47 +113,26 @@ public sealed partial class MessageUnderstanding
             return Decided(MessageRoute.Crisis, "rule: warning sign");
         }
 
-        if (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || crisis - bestOther >= t.CrisisMargin
-            || (WarningSigns.HintsCrisis(normalized) && crisis >= t.CrisisWithSign))
+        if (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (WarningSigns.HintsCrisis(normalized) && crisis >= t.CrisisWithSign))
         {
-            return Decided(MessageRoute.Crisis, "examples: crisis");
+            return Decided(MessageRoute.Crisis, "model: crisis");
         }
 
         var route = Routes.Where(r => r is not (MessageRoute.Crisis or MessageRoute.Danger)).MaxBy(r => whole[r]);
-        return new MessageReading(route, SafetyKind.None, route == MessageRoute.Guidance && crisis >= t.WellnessConcern, whole, "examples");
+        return new MessageReading(route, SafetyKind.None, route == MessageRoute.Guidance && crisis >= t.WellnessConcern, whole, "model");
     }
 
-    private Dictionary<MessageRoute, float> ScoreRoutes(ReadOnlySpan<float> vector)
+    private Dictionary<MessageRoute, float> ScoreRoutes(ReadOnlySpan<float> vector, string text)
     {
-        // The k best similarities per route, kept in small sorted arrays: a few hundred examples need no index.
-        var k = _tuning.Neighbours;
-        var best = new Dictionary<MessageRoute, float[]>();
+        Span<float> probabilities = stackalloc float[Routes.Length];
+        _model.Predict(vector, RouteFeatures.Words(text), probabilities);
+        var scores = new Dictionary<MessageRoute, float>(Routes.Length);
         foreach (var route in Routes)
         {
-            best[route] = new float[k];
-            Array.Fill(best[route], -1f);
+            scores[route] = probabilities[(int)route];
         }
 
-        for (var i = 0; i < _examples.Length; i++)
-        {
-            var similarity = LocalSentenceEmbedder.Dot(vector, _vectors[i]);
-            var top = best[_examples[i].Route];
-            if (similarity <= top[k - 1])
-            {
-                continue;
-            }
-
-            var at = k - 1;
-            while (at > 0 && top[at - 1] < similarity)
-            {
-                top[at] = top[at - 1];
-                at--;
-            }
-
-            top[at] = similarity;
-        }
-
-        return best.ToDictionary(p => p.Key, p => p.Value.Where(s => s > -1f).DefaultIfEmpty(0f).Average());
+        return scores;
     }
 
     // Which refusal: the refusal words where they are clear (a message already read as out of scope), else the kind

@@ -6,24 +6,21 @@ namespace Mvai.Knowledge.Understanding;
 /// </summary>
 public sealed record UnderstandingTuning
 {
-    /// <summary>How many nearest examples of a route make its score (their mean similarity).</summary>
-    public int Neighbours { get; init; } = 3;
+    /// <summary>How much more a crisis or danger example weighs in training than another.</summary>
+    public float SafetyWeight { get; init; } = 2f;
 
-    /// <summary>A clause this close to crisis examples is a crisis, whatever the rest of the message asks.</summary>
-    public float CrisisClause { get; init; } = 0.62f;
+    /// <summary>A clause this likely to be a crisis is one, whatever the rest of the message asks.</summary>
+    public float CrisisClause { get; init; } = 0.45f;
 
-    /// <summary>With a softer warning sign present, this closeness to crisis examples is enough.</summary>
-    public float CrisisWithSign { get; init; } = 0.42f;
+    /// <summary>With a softer warning sign present, this likelihood of crisis is enough.</summary>
+    public float CrisisWithSign { get; init; } = 0.05f;
 
-    /// <summary>Crisis wins when its best clause scores within this of the whole message's best other route.</summary>
-    public float CrisisMargin { get; init; } = -0.02f;
+    /// <summary>A clause this likely to be danger now is.</summary>
+    public float DangerClause { get; init; } = 0.6f;
 
-    /// <summary>A clause this close to danger examples is danger now.</summary>
-    public float DangerClause { get; init; } = 0.66f;
+    /// <summary>With a "now" pattern present, this likelihood of danger is enough.</summary>
+    public float DangerWithSign { get; init; } = 0.1f;
 
-    /// <summary>With a "now" pattern present, this closeness to danger examples is enough.</summary>
-    public float DangerWithSign { get; init; } = 0.40f;
-
-    /// <summary>A guidance question this close to crisis examples gets the 988 line with its answer.</summary>
-    public float WellnessConcern { get; init; } = 0.45f;
+    /// <summary>A guidance question this likely to be a crisis gets the 988 line with its answer.</summary>
+    public float WellnessConcern { get; init; } = 0.1f;
 }

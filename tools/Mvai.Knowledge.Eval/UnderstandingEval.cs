@@ -10,7 +10,7 @@ namespace Mvai.Knowledge.Eval;
 /// Scores the understanding step: training figures by 5-fold cross-validation on the shipped examples (each message read
 /// by a model built without it), held-out figures on the frozen held-out set read by the shipped model. The old regex
 /// safety screen is the baseline for danger and crisis.
-/// Usage: dotnet run --project tools/Mvai.Knowledge.Eval -- understanding [--misses] [--tune]
+/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- understanding [--fresh] [--misses] [--tune]
 /// </summary>
 internal static class UnderstandingEval
 {
@@ -19,7 +19,10 @@ internal static class UnderstandingEval
     public static void Run(string[] args)
     {
         var train = RouteExamples.LoadDefault();
-        var heldOut = RouteExamples.LoadFile(Path.Combine(AppContext.BaseDirectory, "Sets", "understanding-heldout.jsonl")).ToList();
+        // --fresh scores the second held-out set, written later by a third writer who saw neither the system nor the other sets.
+        var heldOutFile = args.Contains("--fresh") ? "understanding-fresh.jsonl" : "understanding-heldout.jsonl";
+        var heldOut = RouteExamples.LoadFile(Path.Combine(AppContext.BaseDirectory, "Sets", heldOutFile)).ToList();
+        Console.WriteLine($"held-out set: {heldOutFile}");
         var rssBefore = Process.GetCurrentProcess().WorkingSet64;
         var generator = new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared);
         var vectors = MessageUnderstanding.Embed(generator, train);
@@ -87,11 +90,10 @@ internal static class UnderstandingEval
 
     private static class Grid
     {
-        public static readonly int[] Neighbours = [2, 3, 5];
-        public static readonly float[] CrisisClause = [0.55f, 0.6f, 0.65f];
-        public static readonly float[] CrisisWithSign = [0.35f, 0.42f, 0.5f];
-        public static readonly float[] CrisisMargin = [-0.06f, -0.03f, 0f];
-        public static readonly float[] DangerClause = [0.6f, 0.66f, 0.72f];
+        public static readonly float[] SafetyWeight = [1f, 2f, 3f];
+        public static readonly float[] CrisisClause = [0.2f, 0.3f, 0.45f];
+        public static readonly float[] CrisisWithSign = [0.05f, 0.1f, 0.2f];
+        public static readonly float[] DangerClause = [0.3f, 0.45f, 0.6f];
     }
 
     private static bool IsSafety(MessageRoute route) => route is MessageRoute.Crisis or MessageRoute.Danger;
@@ -116,12 +118,11 @@ internal static class UnderstandingEval
         // Safety recall first, then routing accuracy: the score puts a missed crisis or danger far above any other miss.
         var best = (score: double.MinValue, tuning: new UnderstandingTuning());
         var grid =
-            from k in Grid.Neighbours
+            from weight in Grid.SafetyWeight
             from crisisClause in Grid.CrisisClause
             from crisisSign in Grid.CrisisWithSign
-            from margin in Grid.CrisisMargin
             from dangerClause in Grid.DangerClause
-            select new UnderstandingTuning { Neighbours = k, CrisisClause = crisisClause, CrisisWithSign = crisisSign, CrisisMargin = margin, DangerClause = dangerClause };
+            select new UnderstandingTuning { SafetyWeight = weight, CrisisClause = crisisClause, CrisisWithSign = crisisSign, DangerClause = dangerClause };
         foreach (var tuning in grid)
         {
             var results = CrossValidate(generator, train, vectors, tuning);
