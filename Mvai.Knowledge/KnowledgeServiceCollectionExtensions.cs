@@ -8,6 +8,7 @@ using Mvai.Knowledge.Llm;
 using Mvai.Knowledge.Plugins;
 using Mvai.Knowledge.Retrieval;
 using Mvai.Knowledge.Safety;
+using Mvai.Knowledge.Understanding;
 
 namespace Mvai.Knowledge;
 
@@ -37,6 +38,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => CorpusLoader.LoadDirectory(sp.GetRequiredService<KnowledgeOptions>().ResolveContentPath()));
         services.AddSingleton(sp => new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>()));
         services.AddSingleton<SafetyScreen>();
+        // The understanding step reads every free-text message with the local sentence model; both are built once per
+        // process (Shared), not per app instance.
+        services.AddSingleton(_ => MessageUnderstanding.Shared);
         services.AddSingleton<GuidanceAnswerer>();
         var llm = ReadOpenAI(configuration);
         if (llm.IsConfigured)

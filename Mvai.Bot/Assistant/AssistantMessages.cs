@@ -22,6 +22,15 @@ public static class AssistantMessages
     public const string EmptyMessage = "I didn't catch any text there. What can I help you with?";
     public const string CardActionReceived = "Thanks, your choice was received.";
 
+    public const string StatusNeedsReference =
+        "I can look up a request made in this conversation: please send its reference number, which looks like " +
+        "MVAI-2026-0042 (it is in the confirmation you received). Or say \"talk to an advisor\" and the MVAI team will check for you.";
+
+    /// <summary>Sent before the answer to a question that touches on someone's wellbeing closely, though not as a crisis.</summary>
+    public const string WellnessLine =
+        "If you or one of your people is struggling right now: call or text 988, or COPLINE at 1-800-267-5463 " +
+        "(retired officers, confidential). You can also say \"talk to an advisor\" at any time.";
+
     public const string StatusNotFound =
         "I can't find a request with that reference made in this conversation. Please check the number, or ask to talk to an advisor.";
 

@@ -6,6 +6,7 @@ using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
 using Mvai.Knowledge.Safety;
+using Mvai.Knowledge.Understanding;
 
 namespace Mvai.Bot.Assistant;
 
@@ -22,10 +23,12 @@ internal sealed partial class MvaiAssistantBot
 
         // Safety before anything else, even mid-intake: a live threat or a person in crisis is answered at once,
         // then connected with a person.
-        if (safety.Screen(activity.Text ?? string.Empty) is { Kind: SafetyKind.ActiveThreat or SafetyKind.Distress } urgent)
+        var text = activity.Text ?? string.Empty;
+        var reading = string.IsNullOrWhiteSpace(text) ? null : await understanding.ReadAsync(text, cancellationToken);
+        if (UrgentKind(text, reading, inDialog: dc.ActiveDialog is not null) is { } urgent)
         {
-            await turnContext.SendActivityAsync(urgent.Reply, cancellationToken);
-            await OnUrgentAsync(turnContext, dc, urgent.Kind, cancellationToken);
+            await turnContext.SendActivityAsync(urgent == SafetyKind.ActiveThreat ? SafetyReplies.ActiveThreat : SafetyReplies.Distress, cancellationToken);
+            await OnUrgentAsync(turnContext, dc, urgent, cancellationToken);
             return;
         }
 
@@ -45,10 +48,36 @@ internal sealed partial class MvaiAssistantBot
             await OnDialogTurnAsync(turnContext, dc, await dc.ContinueDialogAsync(cancellationToken), cancellationToken);
             return;
         }
-        await RouteAsync(turnContext, dc, cancellationToken);
+        await RouteAsync(turnContext, dc, reading, cancellationToken);
     }
 
-    private async Task RouteAsync(ITurnContext turnContext, DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the message needs the 911 or the 988 reply first. Outside a prompt the understanding step decides. Inside
+    /// a prompt (an intake answer, a message relayed to an advisor) a short answer like a name or a town must not read as
+    /// a crisis, so there the warning-sign patterns decide, or the model when the message is a sentence and it is sure.
+    /// </summary>
+    private SafetyKind? UrgentKind(string text, MessageReading? reading, bool inDialog)
+    {
+        if (reading is null)
+        {
+            return null;
+        }
+        var normalized = MessageText.Normalize(text);
+        var sure = !inDialog || (normalized.Count(c => c == ' ') >= 3 && reading.Scores.GetValueOrDefault(reading.Route) >= 0.6f);
+        if (reading.Route == MessageRoute.Danger && (sure || WarningSigns.IsDangerNow(normalized)))
+        {
+            return SafetyKind.ActiveThreat;
+        }
+        if (reading.Route == MessageRoute.Crisis && (sure || WarningSigns.IsCrisis(normalized)))
+        {
+            return SafetyKind.Distress;
+        }
+        // The old screen's phrasings stay as a floor: anything it caught is still caught.
+        var floor = safety.Screen(text).Kind;
+        return floor is SafetyKind.ActiveThreat or SafetyKind.Distress ? floor : null;
+    }
+
+    private async Task RouteAsync(ITurnContext turnContext, DialogContext dc, MessageReading? reading, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -65,7 +94,7 @@ internal sealed partial class MvaiAssistantBot
             await SendStatusAsync(turnContext, reference, cancellationToken);
             return;
         }
-        if (text == AssistantMessages.TalkToAdvisor || IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text)))
+        if (text == AssistantMessages.TalkToAdvisor)
         {
             await StartHandoffAsync(turnContext, dc, HandoffReason.UserAsked, null, cancellationToken);
             return;
@@ -75,17 +104,9 @@ internal sealed partial class MvaiAssistantBot
             await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), draft, cancellationToken), cancellationToken);
             return;
         }
-        if (text == AssistantMessages.RequestAssistance || AssistantIntents.IsRequestForHelp(text))
+        if (text == AssistantMessages.RequestAssistance)
         {
-            var localNow = (turnContext.Activity.LocalTimestamp ?? clock.GetUtcNow()).DateTime;
-            var known = await prefiller.ExtractAsync(text, localNow, cancellationToken);
-            await turnContext.SendActivityAsync(IntakeMessages.Start, cancellationToken);
-            await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
-            return;
-        }
-        if (AssistantIntents.IsGreeting(text))
-        {
-            await turnContext.SendActivityAsync(AssistantMessages.Fallback, cancellationToken);
+            await StartIntakeAsync(turnContext, dc, text, cancellationToken);
             return;
         }
         if (text == AssistantMessages.AskQuestion)
@@ -93,8 +114,72 @@ internal sealed partial class MvaiAssistantBot
             await turnContext.SendActivityAsync(AssistantMessages.AskYourQuestion, cancellationToken);
             return;
         }
+        switch (reading?.Route)
+        {
+            case MessageRoute.Person:
+                await StartHandoffAsync(turnContext, dc, HandoffReason.UserAsked, null, cancellationToken);
+                return;
+            case MessageRoute.Request:
+                await StartIntakeAsync(turnContext, dc, text, cancellationToken);
+                return;
+            case MessageRoute.Status:
+                await turnContext.SendActivityAsync(AssistantMessages.StatusNeedsReference, cancellationToken);
+                return;
+            case MessageRoute.Acute:
+                await OnAcuteIncidentAsync(turnContext, text, cancellationToken);
+                return;
+            case MessageRoute.SmallTalk:
+                await turnContext.SendActivityAsync(AssistantMessages.Fallback, cancellationToken);
+                return;
+            case MessageRoute.OutOfScope:
+                await turnContext.SendActivityAsync(RefusalText(reading.Refusal), cancellationToken);
+                return;
+        }
+        if (reading?.WellnessConcern == true)
+        {
+            await turnContext.SendActivityAsync(AssistantMessages.WellnessLine, cancellationToken);
+        }
         await guidanceReplies.SendAnswerAsync(turnContext, text,
             (context, answer, ct) => CountLowConfidenceAsync(context, answer.Kind == AnswerKind.LowConfidence, ct), cancellationToken);
+    }
+
+    private static string RefusalText(SafetyKind refusal) => refusal switch
+    {
+        SafetyKind.Tactical => SafetyReplies.Tactical,
+        SafetyKind.Legal => SafetyReplies.Legal,
+        SafetyKind.Medical => SafetyReplies.Medical,
+        _ => SafetyReplies.OffTopic,
+    };
+
+    /// <summary>
+    /// Starts the request, prefilled with what this message says and, where it is silent, with what an earlier
+    /// acute-incident message said ("we had a shooting at the high school today, 4 dead" then "Request MVAI assistance").
+    /// </summary>
+    private async Task StartIntakeAsync(ITurnContext turnContext, DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        var localNow = (turnContext.Activity.LocalTimestamp ?? clock.GetUtcNow()).DateTime;
+        var known = text == AssistantMessages.RequestAssistance ? new AssistanceRequest() : await prefiller.ExtractAsync(text, localNow, cancellationToken);
+        if (await _acuteContext.GetAsync(turnContext, cancellationToken: cancellationToken) is { } context)
+        {
+            known.IncidentType ??= context.IncidentType;
+            known.IncidentDate ??= context.IncidentDate;
+            known.City ??= context.City;
+            known.State ??= context.State;
+            known.AgencyName ??= context.AgencyName;
+            known.AgencyType ??= context.AgencyType;
+            known.Killed ??= context.Killed;
+            known.Injured ??= context.Injured;
+            await _acuteContext.DeleteAsync(turnContext, cancellationToken);
+        }
+        await turnContext.SendActivityAsync(IntakeMessages.Start, cancellationToken);
+        await OnDialogTurnAsync(turnContext, dc, await dc.BeginDialogAsync(nameof(IntakeDialog), known, cancellationToken), cancellationToken);
+    }
+
+    private async Task OnAcuteIncidentAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var localNow = (turnContext.Activity.LocalTimestamp ?? clock.GetUtcNow()).DateTime;
+        await _acuteContext.SetAsync(turnContext, await prefiller.ExtractAsync(text, localNow, cancellationToken), cancellationToken);
+        await turnContext.SendActivityAsync(AcuteIncidentReply.Create(), cancellationToken);
     }
 
     private async Task OnDialogTurnAsync(ITurnContext turnContext, DialogContext dc, DialogTurnResult result, CancellationToken cancellationToken)

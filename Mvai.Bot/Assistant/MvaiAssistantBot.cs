@@ -11,6 +11,7 @@ using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Answering;
 using Mvai.Knowledge.Safety;
+using Mvai.Knowledge.Understanding;
 
 namespace Mvai.Bot.Assistant;
 
@@ -26,6 +27,7 @@ internal sealed partial class MvaiAssistantBot(
     TriageDialog triage,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
+    MessageUnderstanding understanding,
     GuidanceReplies guidanceReplies,
     HandoffCoordinator handoff,
     AdvisorHub hub,
@@ -40,6 +42,9 @@ internal sealed partial class MvaiAssistantBot(
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
     private readonly IStatePropertyAccessor<DateTimeOffset?> _lastSeen = conversationState.CreateProperty<DateTimeOffset?>("lastSeen");
     private readonly IStatePropertyAccessor<AssistanceRequest> _draft = conversationState.CreateProperty<AssistanceRequest>("intakeDraft");
+
+    // What an acute-incident message said (incident, place, date, casualties), kept for the request it offers to start.
+    private readonly IStatePropertyAccessor<AssistanceRequest> _acuteContext = conversationState.CreateProperty<AssistanceRequest>("acuteContext");
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -70,7 +70,9 @@ public sealed partial class SafetyScreen
     private static partial Regex Distress();
 
     [GeneratedRegex(
-        @"\b(breach\w*|stack\s+up|snipers?|flank\w*|ammo|ammunition|rifles?|weapons?|tactic(s|al)" +
+        // Weapon words alone are not tactics: "the deputies turned their weapons in", "his service weapon" are wellness
+        // and family-care wording, and a crisis must never get this refusal.
+        @"\b(breach\w*|stack\s+up|snipers?|flank\w*|(what|which)\s+(rifle|weapon|caliber|ammo)\w*|tactical\s+(entry|plan|approach)" +
         @"|make\s+entry|entry\s+(team|point)|(how|when)\s+(do|should)\s+(we|i)\s+(go\s+in|enter)" +
         @"|negotiat\w*\s+with\s+(the\s+|an?\s+)?(attacker|shooter|gunman|suspect|hostage[-\s]taker)" +
         @"|hostages?|position(ing)?\s+(my|our|the)\s+(officers|team|snipers|units)|take\s+(him|her|the\s+\w+)\s+(out|down))\b",

@@ -21,6 +21,15 @@ public sealed partial class MessageUnderstanding
     private readonly UnderstandingTuning _tuning;
     private readonly RouteModel _model;
 
+    private static readonly Lazy<MessageUnderstanding> SharedDefault = new(() =>
+        new MessageUnderstanding(new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared), RouteExamples.LoadDefault()));
+
+    /// <summary>
+    /// The shipped examples read by the local model, built once per process (embedding the examples and training take a
+    /// few seconds): app instances sharing a process (the tests) share it too.
+    /// </summary>
+    public static MessageUnderstanding Shared => SharedDefault.Value;
+
     /// <summary>Embeds the examples once; every message after that costs one embedding per clause.</summary>
     /// <param name="embeddings">The sentence-embedding model.</param>
     /// <param name="examples">Labelled messages.</param>

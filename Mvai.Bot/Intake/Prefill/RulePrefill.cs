@@ -38,6 +38,7 @@ public static partial class RulePrefill
         // with no word a date could be made of ("We need MVAI help") cannot name the incident's day, so it is not asked.
         request.IncidentDate = DateCue().IsMatch(text) ? IncidentDates.Find(text, userNow) : null;
         (request.City, request.State) = FindPlace(text) is { } place ? place : (null, null);
+        (request.Killed, request.Injured) = (CountBefore(KilledPattern(), lower), CountBefore(InjuredPattern(), lower));
         if (AgencyPattern().Match(text) is { Success: true } agency)
         {
             request.AgencyName = agency.Value.Trim();
@@ -45,6 +46,20 @@ public static partial class RulePrefill
         }
         return request;
     }
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary>"4 dead", "two officers killed", "11 injured": the count in front of the word, when the message gives one.</summary>
+    private static int? CountBefore(Regex pattern, string lower) =>
+        pattern.Match(lower) is { Success: true } match
+            ? int.TryParse(match.Groups["n"].Value, out var n) ? n : Array.IndexOf(NumberWords, match.Groups["n"].Value)
+            : null;
+
+    [GeneratedRegex(@"(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:dead|killed|deceased|died|fatalities|fatal)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KilledPattern();
+
+    [GeneratedRegex(@"(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt|hospitalized)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InjuredPattern();
 
     /// <summary>"... in Springfield, IL last night" → the longest run of words after "in" that reads as a US place.</summary>
     private static (string, string)? FindPlace(string text)
