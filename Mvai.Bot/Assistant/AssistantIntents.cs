@@ -1,27 +1,30 @@
 using System.Text.RegularExpressions;
-using Mvai.Bot.Intake.Prefill;
+using Mvai.Knowledge.Understanding;
 
 namespace Mvai.Bot.Assistant;
 
-/// <summary>What a free-text message outside a dialog asks for.</summary>
+/// <summary>
+/// The high-precision rules beside the understanding step: exact phrasings whose route is never in doubt, which overrule
+/// the model's reading.
+/// </summary>
 public static partial class AssistantIntents
 {
     /// <summary>
-    /// "we need MVAI help", "request an advisor", "we had a shooting last night and I need support":
-    /// a request wording, or an incident together with a need.
+    /// The route to take: a short greeting is small talk, and an explicit request for MVAI assistance that is not a question
+    /// about requesting ("we need MVAI support", "request an advisor") starts the form; otherwise the model's route.
     /// </summary>
-    public static bool IsRequestForHelp(string? text)
+    public static MessageRoute? Overrule(string text, MessageRoute? modelRoute)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (modelRoute is MessageRoute.Crisis or MessageRoute.Danger)
         {
-            return false;
+            return modelRoute;
+        }
+        if (IsGreeting(text))
+        {
+            return MessageRoute.SmallTalk;
         }
         var lower = text.ToLowerInvariant();
-        if (RequestPattern().IsMatch(lower))
-        {
-            return true;
-        }
-        return RulePrefill.FindIncidentType(lower) is not null && NeedPattern().IsMatch(lower);
+        return RequestPattern().IsMatch(lower) && !QuestionPattern().IsMatch(lower) ? MessageRoute.Request : modelRoute;
     }
 
     /// <summary>"continue my request", "resume", "pick up where we left off".</summary>
@@ -37,8 +40,8 @@ public static partial class AssistantIntents
     [GeneratedRegex(@"\b(request (mvai |an? |for )?(assistance|advisor|help|support)|mvai (help|assistance|support)|need (mvai|an advisor|assistance)|(get|want|need) (help|support) from mvai|ask for (help|assistance)|request mvai)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RequestPattern();
 
-    [GeneratedRegex(@"\b(need|needs|want|help|support|assist|assistance)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex NeedPattern();
+    [GeneratedRegex(@"\?|^\s*(what|how|does|do|is|are|can|could|who|when|why|where|will|would)\b|\b(what|how)\s+(does|do|is|would|happens)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionPattern();
 
     [GeneratedRegex(@"^\s*(continue|resume|continue (my|the) request|pick up where (we|i) left off|go on)\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ContinuePattern();

@@ -24,8 +24,11 @@ internal sealed partial class MvaiAssistantBot
         // Safety before anything else, even mid-intake: a live threat or a person in crisis is answered at once,
         // then connected with a person.
         var text = activity.Text ?? string.Empty;
-        var reading = string.IsNullOrWhiteSpace(text) ? null : await understanding.ReadAsync(text, cancellationToken);
-        if (UrgentKind(text, reading, inDialog: dc.ActiveDialog is not null) is { } urgent)
+        // A related topic the assistant offered comes back as its title ("Crisis lines for responders"): it is a question
+        // for the guidance, whatever its words look like, so it is not read at all.
+        var reading = string.IsNullOrWhiteSpace(text) || IsOfferedTopic(text) ? null : await understanding.ReadAsync(text, cancellationToken);
+        var inPrompt = dc.ActiveDialog is not null || await _handoffCase.GetAsync(turnContext, cancellationToken: cancellationToken) is not null;
+        if (UrgentKind(text, reading, inPrompt) is { } urgent)
         {
             await turnContext.SendActivityAsync(urgent == SafetyKind.ActiveThreat ? SafetyReplies.ActiveThreat : SafetyReplies.Distress, cancellationToken);
             await OnUrgentAsync(turnContext, dc, urgent, cancellationToken);
@@ -63,7 +66,7 @@ internal sealed partial class MvaiAssistantBot
             return null;
         }
         var normalized = MessageText.Normalize(text);
-        var sure = !inDialog || (normalized.Count(c => c == ' ') >= 3 && reading.Scores.GetValueOrDefault(reading.Route) >= 0.6f);
+        var sure = !inDialog || (normalized.Count(c => c == ' ') >= 3 && reading.Scores.GetValueOrDefault(reading.Route) >= 0.85f);
         if (reading.Route == MessageRoute.Danger && (sure || WarningSigns.IsDangerNow(normalized)))
         {
             return SafetyKind.ActiveThreat;
@@ -114,7 +117,8 @@ internal sealed partial class MvaiAssistantBot
             await turnContext.SendActivityAsync(AssistantMessages.AskYourQuestion, cancellationToken);
             return;
         }
-        switch (reading?.Route)
+        var offeredTopic = IsOfferedTopic(text);
+        switch (offeredTopic ? MessageRoute.Guidance : AssistantIntents.Overrule(text, reading?.Route))
         {
             case MessageRoute.Person:
                 await StartHandoffAsync(turnContext, dc, HandoffReason.UserAsked, null, cancellationToken);
@@ -132,16 +136,21 @@ internal sealed partial class MvaiAssistantBot
                 await turnContext.SendActivityAsync(AssistantMessages.Fallback, cancellationToken);
                 return;
             case MessageRoute.OutOfScope:
-                await turnContext.SendActivityAsync(RefusalText(reading.Refusal), cancellationToken);
+                // A refusal counts like an answer the guidance could not give: two in a row bring the offer of a person.
+                await turnContext.SendActivityAsync(RefusalText(reading!.Refusal), cancellationToken);
+                await CountLowConfidenceAsync(turnContext, true, cancellationToken);
                 return;
         }
-        if (reading?.WellnessConcern == true)
+        if (reading?.WellnessConcern == true && !offeredTopic)
         {
             await turnContext.SendActivityAsync(AssistantMessages.WellnessLine, cancellationToken);
         }
         await guidanceReplies.SendAnswerAsync(turnContext, text,
             (context, answer, ct) => CountLowConfidenceAsync(context, answer.Kind == AnswerKind.LowConfidence, ct), cancellationToken);
     }
+
+    private bool IsOfferedTopic(string text) =>
+        corpus.Documents.Any(d => string.Equals(d.ShortTitle, text.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string RefusalText(SafetyKind refusal) => refusal switch
     {

@@ -11,6 +11,7 @@ using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Answering;
 using Mvai.Knowledge.Safety;
+using Mvai.Knowledge.Corpus;
 using Mvai.Knowledge.Understanding;
 
 namespace Mvai.Bot.Assistant;
@@ -28,6 +29,7 @@ internal sealed partial class MvaiAssistantBot(
     IAssistanceRequestStore requests,
     SafetyScreen safety,
     MessageUnderstanding understanding,
+    GuidanceCorpus corpus,
     GuidanceReplies guidanceReplies,
     HandoffCoordinator handoff,
     AdvisorHub hub,

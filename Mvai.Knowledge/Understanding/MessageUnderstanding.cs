@@ -92,9 +92,11 @@ public sealed partial class MessageUnderstanding
         var danger = whole[MessageRoute.Danger];
         for (var i = 1; i < vectors.Count; i++)
         {
+            // The model was trained on whole messages, so a lone clause ("i dont know what to do first") reads more
+            // extreme than it is: a clause must be surer than a whole message to decide.
             var clause = ScoreRoutes(vectors[i].Vector.Span, segments[i]);
-            crisis = Math.Max(crisis, clause[MessageRoute.Crisis]);
-            danger = Math.Max(danger, clause[MessageRoute.Danger]);
+            crisis = Math.Max(crisis, clause[MessageRoute.Crisis] - _tuning.ClauseDiscount);
+            danger = Math.Max(danger, clause[MessageRoute.Danger] - _tuning.ClauseDiscount);
         }
 
         var nearest = Routes.MaxBy(r => whole[r]);

@@ -21,6 +21,9 @@ public sealed record UnderstandingTuning
     /// <summary>With a "now" pattern present, this likelihood of danger is enough.</summary>
     public float DangerWithSign { get; init; } = 0.1f;
 
+    /// <summary>How much surer a single clause must be than a whole message to decide crisis or danger.</summary>
+    public float ClauseDiscount { get; init; } = 0.3f;
+
     /// <summary>A guidance question this likely to be a crisis gets the 988 line with its answer.</summary>
-    public float WellnessConcern { get; init; } = 0.1f;
+    public float WellnessConcern { get; init; } = 0.4f;
 }

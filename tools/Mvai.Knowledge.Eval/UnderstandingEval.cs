@@ -18,6 +18,19 @@ internal static class UnderstandingEval
 
     public static void Run(string[] args)
     {
+        if (args is [_, "--read", .. var messages])
+        {
+            // Shows how the shipped model reads the given messages: route, why, and each route's probability.
+            foreach (var message in messages)
+            {
+                var reading = MessageUnderstanding.Shared.ReadAsync(message).GetAwaiter().GetResult();
+                var scores = string.Join(' ', reading.Scores.OrderByDescending(p => p.Value).Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:F2}")));
+                Console.WriteLine($"{reading.Route} ({reading.Because}; {scores}; wellness {reading.WellnessConcern}): {message}");
+            }
+
+            return;
+        }
+
         var train = RouteExamples.LoadDefault();
         // --fresh scores the second held-out set, written later by a third writer who saw neither the system nor the other sets.
         var heldOutFile = args.Contains("--fresh") ? "understanding-fresh.jsonl" : "understanding-heldout.jsonl";

@@ -40,7 +40,7 @@ public sealed class RelatedTopicTranscriptTests : IAsyncLifetime
     {
         var chat = new Conversation(_host, channelId: Channels.Msteams);
 
-        var answer = Assert.Single(await chat.SayAsync("one of my guys isnt sleeping since the shooting"));
+        var answer = Assert.Single(await chat.SayAsync("what wellness support should our officers get in the first week after the shooting"));
 
         Assert.Equal(["Request MVAI assistance", "Talk to an advisor"], answer.SuggestedActions!.Actions.Select(a => a.Title));
         var actions = Assert.IsType<JsonArray>(Assert.Single(answer.Attachments!).Content!["actions"]);

@@ -82,7 +82,7 @@ public abstract class DirectLineStreamTests<TStorage> : OnEachStorage<TStorage>
         var client = new DirectLineClient(host);
         var (conversationId, token) = await client.GenerateAsync();
         await client.SendAsync(HttpMethod.Post, "conversations", token);
-        await client.PostMessageAsync(conversationId, token, "before the reload", "client-before");
+        await client.PostMessageAsync(conversationId, token, "hello", "client-before");
         var (refreshStatus, refreshed) = await client.SendAsync(HttpMethod.Post, "tokens/refresh", token);
         Assert.Equal(System.Net.HttpStatusCode.OK, refreshStatus);
         var newToken = refreshed.GetProperty("token").GetString()!;
@@ -106,7 +106,7 @@ public abstract class DirectLineStreamTests<TStorage> : OnEachStorage<TStorage>
         Assert.Equal($"{conversationId}|0000002", activities[^1].GetProperty("id").GetString());
         if (expectedActivities == 2)
         {
-            Assert.Equal("before the reload", activities[0].GetProperty("text").GetString());
+            Assert.Equal("hello", activities[0].GetProperty("text").GetString());
         }
         Assert.Equal("2", set.GetProperty("watermark").GetString());
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);

@@ -125,7 +125,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var first = await chat.SendAsync(message);
         var retry = await chat.SendAsync(message);
 
-        Assert.Single(first);
+        Assert.NotEmpty(first);
         Assert.Empty(retry);
     }
 

@@ -45,7 +45,7 @@ public sealed class IntakeTranscriptTests : IAsyncLifetime
         var chat = new Conversation(_host);
         var asked = new List<string>();
 
-        await chat.ExpectAsync("We had a shooting last night in Springfield, IL and I need support. Springfield Police Department here.", IntakeMessages.AskName);
+        await chat.ExpectAsync("We had a shooting last night in Springfield, IL and we need MVAI support. Springfield Police Department here.", IntakeMessages.AskName);
         foreach (var answer in new[] { "Pat Rivera", "Chief", "Municipal police", "555-234-0100", "chief@springfield-pd.gov", "Phone", "no", "2", "5", "media", "Today", "no", "yes" })
         {
             asked.Add((await chat.SayAsync(answer))[^1].Text!);

@@ -14,7 +14,7 @@ namespace Mvai.Bot.Tests.Intake;
 public sealed class ModelPrefillTests
 {
     private const string ChiefRuiz = "This is Chief Dana Ruiz of the Aurora PD in Colorado. We had a shooting at the theater last night and we need MVAI support.";
-    private const string SpringfieldShooting = "We had a shooting last night in Springfield, IL and I need support. Springfield Police Department here.";
+    private const string SpringfieldShooting = "We had a shooting last night in Springfield, IL and we need MVAI support. Springfield Police Department here.";
 
     private static readonly string Yesterday = DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
