@@ -49,6 +49,10 @@ public static class MvaiAssistantApp
         app.UseStaticFiles();
         app.UseCors();
         app.UseRateLimiter();
+        // Named here, inside the redacted logging: left implicit, ASP.NET Core puts them at the head of the pipeline,
+        // where an exception in a console authentication handler is logged by Kestrel with its message.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapWebChatToken();

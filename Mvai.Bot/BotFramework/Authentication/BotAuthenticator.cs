@@ -94,14 +94,6 @@ internal sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         {
             return null;
         }
-        try
-        {
-            var token = new JsonWebToken(raw);
-            return token.IsEncrypted ? null : token;
-        }
-        catch (ArgumentException)
-        {
-            return null; // base64url or JSON of the header or payload is malformed
-        }
+        return SignedTokens.ReadSigned(raw);
     }
 }
