@@ -56,11 +56,12 @@ internal sealed class AdvisorBasicHandler(
     public static void WriteChallenge(HttpResponse response, AdvisorConsoleOptions options)
     {
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        // A Basic challenge makes browsers pop up their own password dialog over the console page's sign-in
-        // form, so the page's requests are told to use a session instead.
-        var fromConsolePage = string.Equals(response.HttpContext.Request.Headers[SameOriginFilter.HeaderName], SameOriginFilter.HeaderValue,
-            StringComparison.Ordinal);
-        response.Headers.Append("WWW-Authenticate", fromConsolePage
+        // A Basic challenge makes browsers pop up their own password dialog, and then send what was typed there with
+        // every request to us, cross-site ones too: the console page and browsers (Sec-Fetch-*, which only browsers
+        // send) are told to use a session instead, so browsers never learn Basic credentials from us.
+        var request = response.HttpContext.Request;
+        var fromBrowser = SameOriginFilter.HasConsoleHeader(request) || request.Headers.ContainsKey("Sec-Fetch-Mode");
+        response.Headers.Append("WWW-Authenticate", fromBrowser
             ? $"Session realm=\"{Realm}\""
             : $"Basic realm=\"{Realm}\", charset=\"UTF-8\"");
         if (options.Entra.IsConfigured)
