@@ -69,7 +69,7 @@ internal sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         }
         if (_entra.IsKnownIssuer(token.Issuer))
         {
-            return await _entra.ValidateAsync(token, cancellationToken);
+            return await _entra.ValidateAsync(token, activity, cancellationToken);
         }
         return AuthenticationResult.Fail("unknown token issuer");
     }

@@ -24,6 +24,8 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         ["BotAuthentication:ChannelOpenIdMetadataUrl"] = metadata.ChannelMetadataUrl,
         ["BotAuthentication:EntraOpenIdMetadataUrl"] = metadata.EntraMetadataUrl,
         ["BotAuthentication:RequireHttpsMetadata"] = "false",
+        // Where the test conversations (Conversation's default) say replies go, for Entra-authenticated callers.
+        ["BotAuthentication:AllowedServiceUrls:0"] = "http://127.0.0.1:9",
     };
 
     /// <summary>
