@@ -27,6 +27,7 @@ public static class MvaiAssistantApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         configure?.Invoke(builder);
 
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
@@ -41,6 +42,8 @@ public static class MvaiAssistantApp
 
         var app = builder.Build();
         app.UseRedactedExceptionLogging();
+        // First: rate limits, loopback checks and the console's origin check need the client's address and scheme.
+        app.UseTrustedForwardedHeaders();
         // Inside the redacted logging: a database failure is answered 503 here and never reaches it as a 500.
         app.UseMiddleware<StorageUnavailableMiddleware>();
         app.UseWebPageHeaders();
@@ -49,6 +52,10 @@ public static class MvaiAssistantApp
         app.UseStaticFiles();
         app.UseCors();
         app.UseRateLimiter();
+        // Named here, inside the redacted logging: left implicit, ASP.NET Core puts them at the head of the pipeline,
+        // where an exception in a console authentication handler is logged by Kestrel with its message.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapWebChatToken();

@@ -46,12 +46,13 @@ public sealed class HandoffCoordinator(
         await TranscriptLoggerMiddleware.WhenLoggedAsync(turn);
         var transcript = await transcripts.GetRecentAsync(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty,
             _options.TranscriptLength, cancellationToken);
-        var initiation = HandoffEvents.CreateInitiation(activity, ticket.ToJson(), transcript);
         if (_options.ExternalHub)
         {
-            await turn.SendActivityAsync(initiation, cancellationToken);
+            await turn.SendActivityAsync(HandoffEvents.CreateInitiation(activity, ticket.ToJson(), transcript), cancellationToken);
         }
-        var (handoff, _) = await hub.ReceiveAsync(initiation, cancellationToken);
+        // A copy of its own: sending stamps an activity as the bot's (Direct Line sets its from), and the hub names the
+        // case after the initiation's sender.
+        var (handoff, _) = await hub.ReceiveAsync(HandoffEvents.CreateInitiation(activity, ticket.ToJson(), transcript), cancellationToken);
 
         var now = clock.GetUtcNow();
         if (schedule.IsOpen(now))

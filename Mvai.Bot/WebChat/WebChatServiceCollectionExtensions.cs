@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -41,14 +40,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebChatOptions>>((limiter, webChat) =>
         {
-            limiter.AddPolicy(TokenRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = webChat.Value.TokensPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            limiter.AddPolicy(TokenRateLimitPolicy, http => PerMinuteLimit.For(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown", webChat.Value.TokensPerMinute));
             limiter.AnswerRejections(
                 request => request.Path.Equals(WebChatTokenEndpoint.Route, StringComparison.OrdinalIgnoreCase),
                 http => WebChatLog.RateLimited(http.RequestServices.GetRequiredService<ILogger<WebChatToken>>()));

@@ -3,6 +3,7 @@
 
 color.png   192x192, opaque: dark navy background with a white "MV" mark.
 outline.png 32x32, transparent background, the same "MV" mark in pure white only.
+Mvai.Bot/wwwroot/favicon.ico  the color icon at 32x32, for browsers' tabs (an ICO holding one PNG).
 Run from anywhere: python3 manifests/teams/make-icons.py
 """
 import os
@@ -67,10 +68,20 @@ def outline_icon(size=32):
     return _png(size, size, rows, 6)
 
 
+def favicon_ico(size=32):
+    """An ICO file with one PNG image: a 6-byte header, a 16-byte directory entry, then the PNG."""
+    png = color_icon(size)
+    header = struct.pack("<HHH", 0, 1, 1)
+    entry = struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(png), 6 + 16)
+    return header + entry + png
+
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "color.png"), "wb") as f:
         f.write(color_icon())
     with open(os.path.join(here, "outline.png"), "wb") as f:
         f.write(outline_icon())
-    print("wrote color.png (192x192) and outline.png (32x32)")
+    with open(os.path.join(here, "..", "..", "Mvai.Bot", "wwwroot", "favicon.ico"), "wb") as f:
+        f.write(favicon_ico())
+    print("wrote color.png (192x192), outline.png (32x32) and Mvai.Bot/wwwroot/favicon.ico (32x32)")

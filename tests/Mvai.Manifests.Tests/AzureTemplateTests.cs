@@ -11,7 +11,7 @@ public sealed partial class AzureTemplateTests
     [
         "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType",
         "Storage__Provider", "Storage__ConnectionString", "WebChat__DirectLineSecret", "WebChat__AllowedOrigins__0",
-        "Handoff__PublicBaseUrl", "Handoff__Hours__TimeZone",
+        "Handoff__PublicBaseUrl", "Handoff__Hours__TimeZone", "ForwardedHeaders__KnownNetworks__0",
     ];
 
     private static readonly JsonObject Template = AzureAppSettings.Load(Repo.PathOf("manifests", "azure", "azuredeploy.json"));
@@ -41,8 +41,11 @@ public sealed partial class AzureTemplateTests
             "Host=mvai-pg.postgres.database.azure.com;Port=5432;Database=mvai;Username=mvaiadmin;Password=pg-password-from-the-operator;Ssl Mode=Require;Maximum Pool Size=15",
             settings["Storage__ConnectionString"]);
         Assert.Equal("https://mvai-assistant-app.azurewebsites.net", settings["Handoff__PublicBaseUrl"]);
-        // Behind App Service's front end the client address comes from X-Forwarded-For (per-IP rate limits).
-        Assert.Equal("true", settings["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+        // Behind App Service's front end the client address comes from X-Forwarded-For (per-IP rate limits), believed
+        // from the private ranges the front end connects from only; the framework's switch would believe anyone.
+        Assert.Equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+            [settings["ForwardedHeaders__KnownNetworks__0"], settings["ForwardedHeaders__KnownNetworks__1"], settings["ForwardedHeaders__KnownNetworks__2"]]);
+        Assert.False(settings.ContainsKey("ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
     }
 
     [Fact]

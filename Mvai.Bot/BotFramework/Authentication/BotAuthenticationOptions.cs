@@ -35,6 +35,12 @@ public sealed class BotAuthenticationOptions
     /// <summary>Scope of outbound Connector tokens.</summary>
     public string OAuthScope { get; set; } = "https://api.botframework.com/.default";
 
+    /// <summary>
+    /// Service URLs (origins, e.g. <c>https://parent-bot.example</c>) that Entra-authenticated callers (the Emulator,
+    /// skills) may name for replies, besides Bot Framework's own hosts. Channel tokens carry their own serviceurl claim.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
     /// <summary>Tolerated clock difference when checking token lifetimes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -69,7 +69,7 @@ internal sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         }
         if (_entra.IsKnownIssuer(token.Issuer))
         {
-            return await _entra.ValidateAsync(token, cancellationToken);
+            return await _entra.ValidateAsync(token, activity, cancellationToken);
         }
         return AuthenticationResult.Fail("unknown token issuer");
     }
@@ -94,14 +94,6 @@ internal sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         {
             return null;
         }
-        try
-        {
-            var token = new JsonWebToken(raw);
-            return token.IsEncrypted ? null : token;
-        }
-        catch (ArgumentException)
-        {
-            return null; // base64url or JSON of the header or payload is malformed
-        }
+        return SignedTokens.ReadSigned(raw);
     }
 }

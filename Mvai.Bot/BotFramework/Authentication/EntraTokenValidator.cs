@@ -1,12 +1,14 @@
 using System.Collections.Frozen;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Mvai.Bot.BotFramework.Protocol;
 
 namespace Mvai.Bot.BotFramework.Authentication;
 
 /// <summary>
-/// Entra-issued tokens (the Emulator, skills, other Entra apps). The audience varies by caller, so instead
-/// the calling app's id (<c>appid</c> in v1.0 tokens, <c>azp</c> in v2.0) must be ours. There is no
-/// endorsement check: Entra keys carry none.
+/// Entra-issued tokens (the Emulator, skills, other Entra apps). The audience must be the bot (its app id or
+/// <c>api://</c> app id: a token our app got for Microsoft Graph is not one for us), the calling app's id
+/// (<c>appid</c> in v1.0 tokens, <c>azp</c> in v2.0) must be ours, and the activity's service URL must be one
+/// replies may go to (<see cref="ReplyServiceUrls"/>). There is no endorsement check: Entra keys carry none.
 /// </summary>
 internal sealed class EntraTokenValidator
 {
@@ -20,6 +22,7 @@ internal sealed class EntraTokenValidator
 
     private readonly OpenIdMetadataCache _keys;
     private readonly BotAuthenticationOptions _options;
+    private readonly ReplyServiceUrls _replyServiceUrls;
 
     // Built once per instance from configuration: botbuilder mutated a static list here, which raced.
     private readonly FrozenSet<string> _issuers;
@@ -28,6 +31,7 @@ internal sealed class EntraTokenValidator
     {
         _keys = keys;
         _options = options;
+        _replyServiceUrls = new ReplyServiceUrls(options);
         var tenants = string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId)
             ? BotFrameworkTenants
             : [.. BotFrameworkTenants, options.MicrosoftAppTenantId.Trim()];
@@ -38,7 +42,7 @@ internal sealed class EntraTokenValidator
 
     public bool IsKnownIssuer(string issuer) => _issuers.Contains(issuer);
 
-    public async Task<AuthenticationResult> ValidateAsync(JsonWebToken token, CancellationToken cancellationToken)
+    public async Task<AuthenticationResult> ValidateAsync(JsonWebToken token, Activity activity, CancellationToken cancellationToken)
     {
         var key = await _keys.FindKeyAsync(token.Kid, cancellationToken);
         if (key is null)
@@ -48,6 +52,8 @@ internal sealed class EntraTokenValidator
 
         var parameters = SignedTokens.Parameters(key, _options.ClockSkew);
         parameters.ValidIssuers = _issuers;
+        parameters.ValidateAudience = true;
+        parameters.ValidAudiences = [_options.MicrosoftAppId, $"api://{_options.MicrosoftAppId}"];
         var result = await SignedTokens.ValidateAsync(token, parameters);
         if (!result.Succeeded)
         {
@@ -68,6 +74,10 @@ internal sealed class EntraTokenValidator
         if (!string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticationResult.Fail("Entra token issued to another app");
+        }
+        if (!_replyServiceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            return AuthenticationResult.Fail("Entra token with a serviceUrl that is neither Bot Framework's nor configured");
         }
         return AuthenticationResult.Success(SignedTokens.Identity(result.Identity!, appId, $"urn:botframework:aadappid:{appId}"));
     }

@@ -15,6 +15,24 @@ internal static class SignedTokens
     // The handler keeps no per-token state and is documented as thread-safe.
     public static JsonWebTokenHandler Handler { get; } = new();
 
+    /// <summary>
+    /// Parses a signed compact JWT without validating anything; null for any other shape, encrypted (five-part)
+    /// tokens included. The parser reports bad base64url, JSON or structure with several exception types
+    /// (FormatException among them), and a malformed credential must end as a 401, never as a 500.
+    /// </summary>
+    public static JsonWebToken? ReadSigned(string raw)
+    {
+        try
+        {
+            var token = new JsonWebToken(raw);
+            return token.IsEncrypted ? null : token;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Validation against exactly one key (the one the token's kid names); issuer and audience are set by the caller.</summary>
     public static TokenValidationParameters Parameters(SecurityKey key, TimeSpan clockSkew) => new()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.BotFramework.DirectLine;
 
@@ -30,7 +31,7 @@ internal sealed class DirectLineAuthorizer(IOptions<DirectLineOptions> options, 
         }
         if (string.IsNullOrEmpty(credential))
         {
-            var remote = http.Connection.RemoteIpAddress;
+            var remote = TrustedProxies.LocalityAddress(http);
             return loopbackWithoutSecret && !HasSecret && remote is not null && IPAddress.IsLoopback(remote)
                 ? new DirectLineCaller(true, null)
                 : DirectLineCaller.Fail(401, "MissingAuthorization");

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Mvai.Bot.BotFramework.Hosting;
@@ -19,11 +18,11 @@ internal static class DirectLineRateLimits
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<DirectLineOptions>>((limiter, directLine) =>
         {
-            limiter.AddPolicy(ConversationsPolicy, http => PerMinute(
+            limiter.AddPolicy(ConversationsPolicy, http => PerMinuteLimit.For(
                 "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), directLine.Value.ConversationsPerMinute));
             // The route's conversation id, checked or not: a request for someone else's conversation fails its
             // authorization anyway, and counting it costs that conversation nothing it would have had.
-            limiter.AddPolicy(ActivitiesPolicy, http => PerMinute(
+            limiter.AddPolicy(ActivitiesPolicy, http => PerMinuteLimit.For(
                 "conversation:" + (http.GetRouteValue("conversationId") as string ?? string.Empty), directLine.Value.ActivitiesPerMinute));
             limiter.AnswerRejections(
                 request => request.Path.StartsWithSegments(DirectLineHttp.BasePath, StringComparison.OrdinalIgnoreCase),
@@ -31,12 +30,4 @@ internal static class DirectLineRateLimits
         });
         return services;
     }
-
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
 }

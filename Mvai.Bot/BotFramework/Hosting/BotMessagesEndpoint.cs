@@ -86,7 +86,7 @@ public static class BotMessagesEndpoint
         var auth = await authenticator.AuthenticateAsync(
             http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
             activity,
-            http.Connection.RemoteIpAddress,
+            TrustedProxies.LocalityAddress(http),
             http.RequestAborted);
         if (!auth.Succeeded)
         {

@@ -28,10 +28,20 @@ public static class RetryAfterRejection
         };
     }
 
-    private static void SetRetryAfter(OnRejectedContext context, TimeSpan fallback)
+    /// <summary>How long a refused <paramref name="lease"/> says to wait, else <paramref name="fallback"/>.</summary>
+    public static TimeSpan WaitOf(RateLimitLease lease, TimeSpan fallback)
     {
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : fallback;
-        context.HttpContext.Response.Headers.RetryAfter =
-            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(lease);
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : fallback;
     }
+
+    /// <summary>Sets <c>Retry-After</c> to <paramref name="wait"/> in whole seconds, at least 1.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void SetRetryAfter(OnRejectedContext context, TimeSpan fallback) =>
+        SetRetryAfter(context.HttpContext.Response, WaitOf(context.Lease, fallback));
 }

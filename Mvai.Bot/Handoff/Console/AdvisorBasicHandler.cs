@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -19,6 +20,9 @@ internal sealed class AdvisorBasicHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string Realm = "MVAI advisor console";
+
+    /// <summary>Set on the request when the sign-in limits refused its Basic attempt: the challenge is then a 429.</summary>
+    private const string RetryAfterItem = "mvai:advisor-sign-in-retry-after";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,7 +45,13 @@ internal sealed class AdvisorBasicHandler(
         {
             return AuthenticateResult.Fail("Malformed Basic credentials");
         }
-        var advisor = await accounts.SignInAsync(credentials[..colon], credentials[(colon + 1)..], "basic", Context.RequestAborted);
+        var (advisor, retryAfter) = await accounts.SignInAsync(
+            credentials[..colon], credentials[(colon + 1)..], Context.Connection.RemoteIpAddress, "basic", Context.RequestAborted);
+        if (retryAfter is { } wait)
+        {
+            Context.Items[RetryAfterItem] = wait;
+            return AuthenticateResult.Fail("Too many sign-in attempts");
+        }
         return advisor is null
             ? AuthenticateResult.Fail("Wrong advisor credentials")
             : AuthenticateResult.Success(new AuthenticationTicket(AdvisorAuthentication.Principal(advisor, "account", Scheme.Name), Scheme.Name));
@@ -55,12 +65,20 @@ internal sealed class AdvisorBasicHandler(
 
     public static void WriteChallenge(HttpResponse response, AdvisorConsoleOptions options)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.HttpContext.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            response.StatusCode = StatusCodes.Status429TooManyRequests;
+            RetryAfterRejection.SetRetryAfter(response, wait);
+            return;
+        }
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        // A Basic challenge makes browsers pop up their own password dialog over the console page's sign-in
-        // form, so the page's requests are told to use a session instead.
-        var fromConsolePage = string.Equals(response.HttpContext.Request.Headers[SameOriginFilter.HeaderName], SameOriginFilter.HeaderValue,
-            StringComparison.Ordinal);
-        response.Headers.Append("WWW-Authenticate", fromConsolePage
+        // A Basic challenge makes browsers pop up their own password dialog, and then send what was typed there with
+        // every request to us, cross-site ones too: the console page and browsers (Sec-Fetch-*, which only browsers
+        // send) are told to use a session instead, so browsers never learn Basic credentials from us.
+        var request = response.HttpContext.Request;
+        var fromBrowser = SameOriginFilter.HasConsoleHeader(request) || request.Headers.ContainsKey("Sec-Fetch-Mode");
+        response.Headers.Append("WWW-Authenticate", fromBrowser
             ? $"Session realm=\"{Realm}\""
             : $"Basic realm=\"{Realm}\", charset=\"UTF-8\"");
         if (options.Entra.IsConfigured)

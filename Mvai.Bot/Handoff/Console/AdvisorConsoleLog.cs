@@ -21,4 +21,7 @@ internal static partial class AdvisorConsoleLog
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Advisor console request refused: {Reason}")]
     public static partial void CrossSiteRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "Advisor sign-in refused: too many attempts from the client address or for the account ({Method})")]
+    public static partial void SignInRateLimited(ILogger logger, string method);
 }

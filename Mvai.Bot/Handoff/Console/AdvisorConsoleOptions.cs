@@ -18,7 +18,13 @@ public sealed class AdvisorConsoleOptions
     /// <summary>Where the keys that seal session cookies are kept; empty: the ASP.NET Core default (the user profile).</summary>
     public string SessionKeysDirectory { get; set; } = string.Empty;
 
-    /// <summary>Failed sign-ins for one account before it is paused. Default 5.</summary>
+    /// <summary>Sign-in attempts (session or Basic) one client address may make per minute; more get 429. Default 10.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in attempts for one account id, from all addresses together, per minute; more get 429. Default 20.</summary>
+    public int AccountSignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Failed sign-ins for one account from one client address before the account is paused for that address. Default 5.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
     /// <summary>How long an account stays paused after too many failed sign-ins. Default 5 minutes.</summary>

@@ -34,9 +34,11 @@ internal sealed class AdvisorConsoleOptionsValidator : IValidateOptions<AdvisorC
         {
             errors.Add($"{AdvisorConsoleOptions.SectionName}:Entra needs both TenantId and Audience.");
         }
-        if (options.MaxFailedSignIns < 1 || options.MaxReplyLength < 1 || options.SessionLifetime <= TimeSpan.Zero)
+        if (options.MaxFailedSignIns < 1 || options.MaxReplyLength < 1 || options.SessionLifetime <= TimeSpan.Zero
+            || options.SignInAttemptsPerMinute < 1 || options.AccountSignInAttemptsPerMinute < 1)
         {
-            errors.Add($"{AdvisorConsoleOptions.SectionName}: MaxFailedSignIns, MaxReplyLength and SessionLifetime must be positive.");
+            errors.Add($"{AdvisorConsoleOptions.SectionName}: MaxFailedSignIns, MaxReplyLength, SessionLifetime, SignInAttemptsPerMinute " +
+                "and AccountSignInAttemptsPerMinute must be positive.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -20,6 +20,7 @@ public static class AdvisorConsoleServiceCollectionExtensions
         services.AddOptions<AdvisorConsoleOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorConsoleOptions>, AdvisorConsoleOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AdvisorSignInLimits>();
         services.TryAddSingleton<AdvisorAccountDirectory>();
         services.AddHttpClient(OpenIdMetadataCache.HttpClientName);
         if (section.GetSection(nameof(AdvisorConsoleOptions.Entra)).Get<AdvisorEntraOptions>() is { IsConfigured: true })

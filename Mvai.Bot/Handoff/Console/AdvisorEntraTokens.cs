@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Mvai.Bot.BotFramework.Authentication;
 
 namespace Mvai.Bot.Handoff.Console;
@@ -28,12 +27,7 @@ internal sealed class AdvisorEntraTokens : IDisposable
 
     public async Task<AdvisorIdentity?> ValidateAsync(string rawToken, CancellationToken cancellationToken)
     {
-        JsonWebToken token;
-        try
-        {
-            token = new JsonWebToken(rawToken);
-        }
-        catch (ArgumentException)
+        if (SignedTokens.ReadSigned(rawToken) is not { } token)
         {
             return Refuse("malformed token");
         }

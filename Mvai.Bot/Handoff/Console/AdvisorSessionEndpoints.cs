@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Mvai.Bot.BotFramework.Hosting;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -22,7 +23,13 @@ internal static class AdvisorSessionEndpoints
     private static async Task<IResult> SignInAsync(
         HttpContext http, SignInRequest request, AdvisorAccountDirectory accounts, IOptions<AdvisorConsoleOptions> options)
     {
-        var advisor = await accounts.SignInAsync(request.Id, request.Secret, "console", http.RequestAborted);
+        var (advisor, retryAfter) = await accounts.SignInAsync(request.Id, request.Secret, http.Connection.RemoteIpAddress, "console", http.RequestAborted);
+        if (retryAfter is { } wait)
+        {
+            RetryAfterRejection.SetRetryAfter(http.Response, wait);
+            return Results.Json(new ConsoleError("Too many sign-in attempts. Wait a minute, then try again."),
+                AdvisorConsoleJson.Default.ConsoleError, statusCode: StatusCodes.Status429TooManyRequests);
+        }
         if (advisor is null)
         {
             AdvisorBasicHandler.WriteChallenge(http.Response, options.Value);

@@ -1,10 +1,12 @@
+using System.Net.Http.Headers;
+
 namespace Mvai.Bot.Handoff.Console;
 
 /// <summary>
-/// Against cross-site request forgery: a browser sends the session cookie with any request to us, so a change
-/// made with the cookie must carry the console's own header (which another site cannot set without a CORS
-/// preflight we never grant), and an Origin, when sent, must be ours. Scripts with an Authorization header
-/// are not at risk: browsers never add that header on their own.
+/// Against cross-site request forgery: a browser sends the session cookie, and Basic credentials it has cached, with
+/// any request to us. So a change must carry the console's own header (which another site cannot set without a CORS
+/// preflight we never grant), and must not come from another site (Origin, Sec-Fetch-Site). Only Bearer tokens are
+/// spared the header: browsers never attach those on their own.
 /// </summary>
 internal sealed class SameOriginFilter(ILogger<SameOriginFilter> logger) : IEndpointFilter
 {
@@ -16,20 +18,35 @@ internal sealed class SameOriginFilter(ILogger<SameOriginFilter> logger) : IEndp
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
-        if (request.Headers.Authorization.Count == 0)
+        if (IsCrossSite(request))
         {
-            if (!string.Equals(request.Headers[HeaderName], HeaderValue, StringComparison.Ordinal))
-            {
-                return Refuse($"no {HeaderName} header");
-            }
-            var origin = request.Headers.Origin.ToString();
-            if (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
-            {
-                return Refuse("cross-origin request");
-            }
+            return Refuse("cross-origin request");
+        }
+        if (!HasConsoleHeader(request) && !HasBearerToken(request))
+        {
+            return Refuse($"no {HeaderName} header");
         }
         return await next(context);
     }
+
+    public static bool HasConsoleHeader(HttpRequest request) =>
+        string.Equals(request.Headers[HeaderName], HeaderValue, StringComparison.Ordinal);
+
+    private static bool IsCrossSite(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        // Sent by browsers only; "none" is the user's own navigation.
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        return site.Length > 0 && site is not ("same-origin" or "none");
+    }
+
+    private static bool HasBearerToken(HttpRequest request) =>
+        AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+        && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase);
 
     private IResult Refuse(string reason)
     {

@@ -24,7 +24,27 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         ["BotAuthentication:ChannelOpenIdMetadataUrl"] = metadata.ChannelMetadataUrl,
         ["BotAuthentication:EntraOpenIdMetadataUrl"] = metadata.EntraMetadataUrl,
         ["BotAuthentication:RequireHttpsMetadata"] = "false",
+        // Where the test conversations (Conversation's default) say replies go, for Entra-authenticated callers.
+        ["BotAuthentication:AllowedServiceUrls:0"] = "http://127.0.0.1:9",
     };
+
+    /// <summary>
+    /// <see cref="Settings"/> plus the advisor console with both ways in: the test accounts (HTTP Basic) and Entra ID
+    /// bearer tokens checked against the same metadata server.
+    /// </summary>
+    public static Dictionary<string, string?> SettingsWithAdvisorConsole(OpenIdMetadataServer metadata)
+    {
+        var settings = Settings(metadata);
+        foreach (var (key, value) in TestAdvisors.Accounts)
+        {
+            settings[key] = value;
+        }
+        settings["Advisors:Entra:TenantId"] = TenantId;
+        settings["Advisors:Entra:Audience"] = "api://mvai-advisor-console";
+        settings["Advisors:Entra:MetadataUrl"] = metadata.EntraMetadataUrl;
+        settings["Advisors:Entra:RequireHttpsMetadata"] = "false";
+        return settings;
+    }
 
     /// <summary>A message from a fresh conversation on <paramref name="channelId"/>, asking for expectReplies.</summary>
     public Activity NewMessage(string channelId = "test")

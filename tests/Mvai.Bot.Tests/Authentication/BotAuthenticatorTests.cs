@@ -89,7 +89,7 @@ public sealed class BotAuthenticatorTests
         await using var metadata = await OpenIdMetadataServer.StartAsync();
         using var authenticator = Create(Options(metadata));
         var token = OpenIdMetadataServer.Sign(metadata.EntraKey, "https://sts.windows.net/69e9b82d-4842-4902-8d1e-abc5b98a55e8/",
-            new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = AuthenticatedBotFixture.AppId, ["aud"] = "x" });
+            new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = AuthenticatedBotFixture.AppId, ["aud"] = AuthenticatedBotFixture.AppId });
 
         var result = await authenticator.AuthenticateAsync("Bearer " + token, Message, IPAddress.Loopback, CancellationToken.None);
 
@@ -103,6 +103,7 @@ public sealed class BotAuthenticatorTests
         ChannelOpenIdMetadataUrl = metadata.ChannelMetadataUrl,
         EntraOpenIdMetadataUrl = metadata.EntraMetadataUrl,
         RequireHttpsMetadata = false,
+        AllowedServiceUrls = ["http://127.0.0.1:9"],
     };
 
     private static BotAuthenticator Create(BotAuthenticationOptions options) => new(

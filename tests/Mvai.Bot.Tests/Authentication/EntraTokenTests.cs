@@ -75,10 +75,52 @@ public sealed class EntraTokenTests(AuthenticatedBotFixture bot) : IClassFixture
         await bot.AssertUnauthorizedAsync(bot.NewMessage("emulator"), "Bearer " + token);
     }
 
-    private string EntraToken(string issuer, string? ver, string appIdClaim, string appId) =>
+    [Theory]
+    [InlineData("https://graph.microsoft.com")]
+    [InlineData("https://api.botframework.com")]
+    [InlineData("api://another-app")]
+    public async Task EntraToken_ForAnotherAudience_Is401_EvenWithOurAppId(string audience)
+    {
+        var token = EntraToken(BotFrameworkTenantV2, "2.0", "azp", AppId, audience);
+
+        await bot.AssertUnauthorizedAsync(bot.NewMessage("emulator"), "Bearer " + token);
+    }
+
+    [Fact]
+    public async Task EntraToken_ForOurApiUri_IsAccepted()
+    {
+        var token = EntraToken(BotFrameworkTenantV2, "2.0", "azp", AppId, $"api://{AppId}");
+
+        Assert.Single(await bot.SendAcceptedAsync(bot.NewMessage("emulator"), "Bearer " + token));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("https://botframework.com.evil.example/")]
+    [InlineData("http://smba.trafficmanager.net/amer/")]
+    public async Task EntraToken_NamingAServiceUrlNeitherBotFrameworksNorConfigured_Is401(string serviceUrl)
+    {
+        var activity = bot.NewMessage("emulator");
+        activity.ServiceUrl = serviceUrl;
+
+        await bot.AssertUnauthorizedAsync(activity, "Bearer " + EntraToken(BotFrameworkTenantV2, "2.0", "azp", AppId));
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/")]
+    [InlineData("https://webchat.botframework.com/")]
+    public async Task EntraToken_NamingBotFrameworksServiceUrl_IsAccepted(string serviceUrl)
+    {
+        var activity = bot.NewMessage("emulator");
+        activity.ServiceUrl = serviceUrl;
+
+        Assert.Single(await bot.SendAcceptedAsync(activity, "Bearer " + EntraToken(BotFrameworkTenantV2, "2.0", "azp", AppId)));
+    }
+
+    private string EntraToken(string issuer, string? ver, string appIdClaim, string appId, string? audience = null) =>
         OpenIdMetadataServer.Sign(bot.Metadata.EntraKey, issuer, new Dictionary<string, object>
         {
-            ["aud"] = "https://api.botframework.com",
+            ["aud"] = audience ?? AppId,
             ["ver"] = ver!,
             [appIdClaim] = appId,
         });

@@ -120,11 +120,12 @@ public sealed partial class DirectLineFuzzTests(ITestOutputHelper output)
         (3, Gen.Int[-5, 50].Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         (1, Gen.OneOf("", "abc", "%00", "99999999999999999999", "-1", "1.5", "%E2%80%AE7", "0x10", "1e3", "%20")));
 
-    /// <summary>Authorization headers: a real token, none, or ASCII garbage (HttpClient refuses anything else).</summary>
+    /// <summary>Authorization headers: a real token, none, ASCII garbage (HttpClient refuses anything else) or a malformed credential.</summary>
     private static Gen<string?> Credential(List<(string Id, string Token)> pool) => Gen.Frequency(
         (4, Gen.OneOf([.. pool]).Select(c => (string?)("Bearer " + c.Token))),
         (1, Gen.Const((string?)null)),
         (1, Gen.OneOf("Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "bearer x.y.z", "Bearer a.b", "Bearer ....", "Token abc", "Bearer " + new string('A', 8000))
             .Select(value => (string?)value)),
+        (1, MalformedCredentials.Any),
         (1, Gen.OneOf([.. pool]).Select(c => (string?)("Bearer " + c.Token[..^2] + "xx"))));
 }

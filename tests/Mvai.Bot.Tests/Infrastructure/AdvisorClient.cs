@@ -27,11 +27,16 @@ public sealed class AdvisorClient : IDisposable
 
     public HttpClient Http => _http;
 
-    public static AdvisorClient WithBasic(BotTestHost host, string id, string secret)
+    /// <summary>A script with Basic credentials; like the page, it sends the console header, which changes need.</summary>
+    public static AdvisorClient WithBasic(BotTestHost host, string id, string secret, bool consoleHeader = true)
     {
         var client = new AdvisorClient(host.BaseAddress, cookies: null);
         client._http.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
+        if (consoleHeader)
+        {
+            client._http.DefaultRequestHeaders.Add("X-Requested-With", "mvai-console");
+        }
         return client;
     }
 

@@ -86,6 +86,34 @@ public sealed class WebPageHeadersTests
         AssertCommonHeaders(response);
     }
 
+    [Theory]
+    [InlineData("api/advisor/queue", null)]
+    [InlineData("api/advisor/me", "Basic bm9ib2R5Ondyb25n")]
+    public async Task TheConsolesAuthenticationChallenge_IsNotSniffed_AndSendsNoReferrer(string path, string? authorization)
+    {
+        await using var host = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        AssertCommonHeaders(response);
+    }
+
+    [Fact]
+    public async Task TheBrowsersTabIcon_IsServed()
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.Client.GetAsync("favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/x-icon", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0, 0, 1, 0], (await response.Content.ReadAsByteArrayAsync())[..4]);
+        AssertCommonHeaders(response);
+    }
+
     private static string Policy(HttpResponseMessage response) => response.Headers.GetValues("Content-Security-Policy").Single();
 
     private static void AssertCommonHeaders(HttpResponseMessage response)

@@ -104,6 +104,21 @@ public sealed class AdvisorEntraTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task BearerChanges_NeedNoConsoleHeader_ButMustNotComeFromAnotherOrigin()
+    {
+        using var script = new HttpRequestMessage(HttpMethod.Post, "api/advisor/cases/any-case/claim");
+        script.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, "api/advisor/cases/any-case/claim");
+        crossSite.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        crossSite.Headers.Add("Origin", "https://evil.example");
+
+        using var fromScript = await _host.Client.SendAsync(script);
+        using var fromAnotherSite = await _host.Client.SendAsync(crossSite);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (fromScript.StatusCode, fromAnotherSite.StatusCode));
+    }
+
     private async Task<HttpResponseMessage> GetMeAsync(string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/advisor/me");
