@@ -36,6 +36,12 @@ internal static class UnderstandingEval
         var heldOutFile = args.Contains("--fresh") ? "understanding-fresh.jsonl" : "understanding-heldout.jsonl";
         var heldOut = RouteExamples.LoadFile(Path.Combine(AppContext.BaseDirectory, "Sets", heldOutFile)).ToList();
         Console.WriteLine($"held-out set: {heldOutFile}");
+        if (args.SkipWhile(a => a != "--endpoint").Skip(1).FirstOrDefault() is { } endpoint)
+        {
+            EndpointEval.RunAsync(new Uri(endpoint.TrimEnd('/') + "/"), heldOut).GetAwaiter().GetResult();
+            return;
+        }
+
         var rssBefore = Process.GetCurrentProcess().WorkingSet64;
         var generator = new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared);
         var vectors = MessageUnderstanding.Embed(generator, train);
