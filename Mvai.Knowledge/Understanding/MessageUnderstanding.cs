@@ -52,7 +52,7 @@ public sealed partial class MessageUnderstanding
         _examples = [.. examples];
         _vectors = [.. vectors];
         _tuning = tuning ?? new UnderstandingTuning();
-        _model = RouteModel.Train(_examples, _vectors, _tuning.SafetyWeight);
+        _model = RouteModel.Train(_examples, _vectors, _tuning.SafetyWeight, _tuning.WordScale);
     }
 
     /// <summary>Embeds labelled messages, normalised as messages are.</summary>
@@ -136,7 +136,7 @@ public sealed partial class MessageUnderstanding
     private Dictionary<MessageRoute, float> ScoreRoutes(ReadOnlySpan<float> vector, string text)
     {
         Span<float> probabilities = stackalloc float[Routes.Length];
-        _model.Predict(vector, RouteFeatures.Words(text), probabilities);
+        _model.Predict(vector, RouteFeatures.Words(text, _tuning.WordScale), probabilities);
         var scores = new Dictionary<MessageRoute, float>(Routes.Length);
         foreach (var route in Routes)
         {

@@ -13,8 +13,9 @@ public static partial class RouteFeatures
 
     /// <summary>The hashed word and word-pair features of a normalised message, each of weight 1/sqrt(count).</summary>
     /// <param name="normalized">Normalised text (<see cref="MessageText.Normalize"/>).</param>
+    /// <param name="scale">The words' weight beside the embedding.</param>
     /// <returns>Distinct bucket indexes and the weight they all share.</returns>
-    public static (int[] Buckets, float Weight) Words(string normalized)
+    public static (int[] Buckets, float Weight) Words(string normalized, float scale = 1f)
     {
         var words = Word().Matches(normalized.Replace("'", string.Empty, StringComparison.Ordinal)).Select(m => m.Value).ToArray();
         var buckets = new HashSet<int>();
@@ -27,7 +28,7 @@ public static partial class RouteFeatures
             }
         }
 
-        return ([.. buckets], buckets.Count == 0 ? 0f : 1f / MathF.Sqrt(buckets.Count));
+        return ([.. buckets], buckets.Count == 0 ? 0f : scale / MathF.Sqrt(buckets.Count));
     }
 
     // FNV-1a: stable across processes (string.GetHashCode is randomised per process, and the model is trained per process

@@ -24,13 +24,14 @@ public sealed class RouteModel
     /// <param name="examples">The messages, normalised, with their routes.</param>
     /// <param name="vectors">Their embeddings.</param>
     /// <param name="safetyWeight">How much more a missed crisis or danger example costs than another miss.</param>
+    /// <param name="wordScale">The words' weight beside the embedding (<see cref="RouteFeatures.Words"/>).</param>
     /// <returns>The trained model.</returns>
-    public static RouteModel Train(IReadOnlyList<RouteExample> examples, IReadOnlyList<float[]> vectors, float safetyWeight = 2f)
+    public static RouteModel Train(IReadOnlyList<RouteExample> examples, IReadOnlyList<float[]> vectors, float safetyWeight = 2f, float wordScale = 1f)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(vectors);
         var model = new RouteModel(vectors.Count > 0 ? vectors[0].Length : 0);
-        var words = examples.Select(e => RouteFeatures.Words(MessageText.Normalize(e.Text))).ToArray();
+        var words = examples.Select(e => RouteFeatures.Words(MessageText.Normalize(e.Text), wordScale)).ToArray();
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(2026);
         const int Epochs = 60;

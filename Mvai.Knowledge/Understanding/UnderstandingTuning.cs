@@ -9,6 +9,10 @@ public sealed record UnderstandingTuning
     /// <summary>How much more a crisis or danger example weighs in training than another.</summary>
     public float SafetyWeight { get; init; } = 2f;
 
+    /// <summary>The weight of the hashed word features beside the embedding: words sharpen, but over-weighted they learn
+    /// incidental words of the examples ("put", "lost") instead of their meaning.</summary>
+    public float WordScale { get; init; } = 1f;
+
     /// <summary>A clause this likely to be a crisis is one, whatever the rest of the message asks.</summary>
     public float CrisisClause { get; init; } = 0.45f;
 
@@ -22,7 +26,7 @@ public sealed record UnderstandingTuning
     public float DangerWithSign { get; init; } = 0.1f;
 
     /// <summary>How much surer a single clause must be than a whole message to decide crisis or danger.</summary>
-    public float ClauseDiscount { get; init; } = 0.3f;
+    public float ClauseDiscount { get; init; } = 0.4f;
 
     /// <summary>A guidance question this likely to be a crisis gets the 988 line with its answer.</summary>
     public float WellnessConcern { get; init; } = 0.4f;
