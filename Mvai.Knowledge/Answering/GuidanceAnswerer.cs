@@ -18,6 +18,10 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
 
     // A best BM25F score at or above this counts as a strong lexical match (tuned on the eval set).
     private const double StrongScore = 9.0;
+
+    // Cosine similarities of the question and the best passage between which dense confidence rises from 0 to 1 (tuned on the training set).
+    private const double SimilarityFloor = 0.2;
+    private const double SimilarityStrong = 0.7;
     private readonly GuidanceIndex _index;
     private readonly SafetyScreen _safety;
     private readonly Dictionary<string, PassageSentence[]> _sentences;
@@ -97,17 +101,25 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
         };
     }
 
-    // Blend of how strong the best match is and how many of the question's words it covers:
-    // a single common word matching strongly is not enough, nor is full coverage of weak words.
-    private static double Confidence(IReadOnlyList<SearchHit> hits)
+    // Lexically, a blend of how strong the best match is and how many of the question's words it covers:
+    // a single common word matching strongly is not enough, nor is full coverage of weak words. With
+    // embeddings, a close meaning is evidence too, so the question may share few words with the passage.
+    internal static double Confidence(IReadOnlyList<SearchHit> hits)
     {
         if (hits.Count == 0)
         {
             return 0;
         }
 
-        var strength = Math.Min(1.0, hits[0].Score / StrongScore);
-        return Math.Round(strength * Math.Sqrt(hits[0].Coverage), 3);
+        var best = hits[0];
+        var lexical = Math.Min(1.0, best.Lexical / StrongScore) * Math.Sqrt(best.Coverage);
+        if (best.Similarity is not { } similarity)
+        {
+            return Math.Round(lexical, 3);
+        }
+
+        var dense = Math.Clamp((similarity - SimilarityFloor) / (SimilarityStrong - SimilarityFloor), 0, 1);
+        return Math.Round(1 - ((1 - lexical) * (1 - dense)), 3);
     }
 
     private GuidanceAnswer LowConfidence(IReadOnlyList<SearchHit> hits, double confidence)

@@ -8,9 +8,16 @@ using Mvai.Knowledge.Safety;
 
 // Usage: dotnet run --project tools/Mvai.Knowledge.Eval [-- --misses]
 //        dotnet run --project tools/Mvai.Knowledge.Eval -- understanding [--misses] [--tune]
+//        dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--misses]
 if (args is ["understanding", ..])
 {
     UnderstandingEval.Run(args);
+    return;
+}
+
+if (args is ["guidance", ..])
+{
+    GuidanceEval.Run(args);
     return;
 }
 
@@ -40,7 +47,7 @@ if (args is ["--explain", .. var questions])
 using var lucene = new LuceneBaseline(corpus);
 var reports = new[]
 {
-    Evaluator.Evaluate(new OurSystem(index, new GuidanceAnswerer(index, new SafetyScreen())), cases),
+    Evaluator.Evaluate(new OurSystem("MVAI retrieval", index, new GuidanceAnswerer(index, new SafetyScreen())), cases),
     Evaluator.Evaluate(lucene, cases),
 };
 

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.AI;
+using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Embeddings;
+
+namespace Mvai.Knowledge.Retrieval;
+
+/// <summary>
+/// The dense half of <see cref="GuidanceIndex"/>: passage embeddings computed once, at first use, and the fusion of
+/// cosine similarity with the BM25F ranking. Meaning carries where words differ ("say nothing until we know
+/// everything" finds the passage that calls waiting outdated); BM25F keeps exact names and acronyms on top.
+/// </summary>
+public sealed partial class GuidanceIndex
+{
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
+    private readonly Lazy<float[][]>? _passageVectors;
+    private volatile QueryVector? _lastQuery;
+
+    /// <summary>Builds a hybrid index: BM25F fused with the similarity of <paramref name="embeddings"/>' vectors.</summary>
+    /// <param name="corpus">The loaded guidance corpus.</param>
+    /// <param name="embeddings">The sentence embedder; null for BM25F alone. Passages are embedded on the first search.</param>
+    public GuidanceIndex(GuidanceCorpus corpus, IEmbeddingGenerator<string, Embedding<float>>? embeddings)
+        : this(corpus)
+    {
+        _embeddings = embeddings;
+        _passageVectors = embeddings is null ? null : new Lazy<float[][]>(EmbedPassages);
+    }
+
+    /// <summary>Share of the fused score that comes from the dense similarity (0 is BM25F alone). Settable for the eval tool.</summary>
+    public double DenseWeight { get; init; } = 0.5;
+
+    /// <summary>Score multiplier for lessons documents, so guidance that answers the question ranks above the incident it came from.</summary>
+    public double LessonsWeight { get; init; } = 0.85;
+
+    /// <summary>Whether searches fuse dense similarity with BM25F.</summary>
+    public bool IsHybrid => _embeddings is not null;
+
+    /// <summary>Ranks passages for a question; with a hybrid index the question is embedded without blocking.</summary>
+    /// <param name="question">The user's text, as typed.</param>
+    /// <param name="top">How many hits to return at most.</param>
+    /// <param name="cancellationToken">Cancels the embedding.</param>
+    /// <returns>Hits with a positive score, best first.</returns>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string question, int top = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (_embeddings is null || _lastQuery is { } cached && cached.Text == question)
+        {
+            return Search(question, top);
+        }
+
+        var generated = await _embeddings.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false);
+        _lastQuery = new QueryVector(question, generated[0].Vector.ToArray());
+        return Search(question, top);
+    }
+
+    // The question's vector; the last one is kept, so a second search of the same text (the eval tool,
+    // the plugin after the answerer) runs no model. The local model answers synchronously in milliseconds.
+    private float[]? Embed(string question)
+    {
+        if (_embeddings is null)
+        {
+            return null;
+        }
+
+        if (_lastQuery is { } cached && cached.Text == question)
+        {
+            return cached.Vector;
+        }
+
+        var vector = _embeddings.GenerateAsync([question]).GetAwaiter().GetResult()[0].Vector.ToArray();
+        _lastQuery = new QueryVector(question, vector);
+        return vector;
+    }
+
+    private float[][] EmbedPassages()
+    {
+        var texts = _passages.Select(p => $"{p.Heading}. {Corpus.FindDocument(p.DocumentId)?.Title}. {p.Text}").ToList();
+        return [.. _embeddings!.GenerateAsync(texts).GetAwaiter().GetResult().Select(e => e.Vector.ToArray())];
+    }
+
+    // Both rankings are scaled to their best hit, so neither dominates by its units; lessons step back behind guidance.
+    private (double[] Fused, double[] Similarity) Fuse(double[] lexical, float[] query)
+    {
+        var vectors = _passageVectors!.Value;
+        var similarity = new double[lexical.Length];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            similarity[i] = LocalSentenceEmbedder.Dot(query, vectors[i]);
+        }
+
+        var maxLexical = lexical.Max();
+        var maxSimilarity = similarity.Max();
+        var fused = new double[lexical.Length];
+        for (var i = 0; i < fused.Length; i++)
+        {
+            var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
+            var dense = maxSimilarity > 0 ? Math.Max(0, similarity[i]) / maxSimilarity : 0;
+            fused[i] = ((DenseWeight * dense) + ((1 - DenseWeight) * lex)) * (_passages[i].Topic == LessonsTopic ? LessonsWeight : 1);
+        }
+
+        return (fused, similarity);
+    }
+
+    private sealed record QueryVector(string Text, float[] Vector);
+}
