@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Mvai.Knowledge.Answering;
 using Mvai.Knowledge.Corpus;
 using Mvai.Knowledge.Embeddings;
 
@@ -12,7 +13,7 @@ namespace Mvai.Knowledge.Retrieval;
 public sealed partial class GuidanceIndex
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
-    private readonly Lazy<float[][]>? _passageVectors;
+    private readonly Lazy<PassageVectors[]>? _passageVectors;
     private volatile QueryVector? _lastQuery;
 
     /// <summary>Builds a hybrid index: BM25F fused with the similarity of <paramref name="embeddings"/>' vectors.</summary>
@@ -22,11 +23,11 @@ public sealed partial class GuidanceIndex
         : this(corpus)
     {
         _embeddings = embeddings;
-        _passageVectors = embeddings is null ? null : new Lazy<float[][]>(EmbedPassages);
+        _passageVectors = embeddings is null ? null : new Lazy<PassageVectors[]>(EmbedPassages);
     }
 
     /// <summary>Share of the fused score that comes from the dense similarity (0 is BM25F alone). Settable for the eval tool.</summary>
-    public double DenseWeight { get; init; } = 0.5;
+    public double DenseWeight { get; init; } = 0.7;
 
     /// <summary>Score multiplier for lessons documents, so guidance that answers the question ranks above the incident it came from.</summary>
     public double LessonsWeight { get; init; } = 0.85;
@@ -71,20 +72,35 @@ public sealed partial class GuidanceIndex
         return vector;
     }
 
-    private float[][] EmbedPassages()
+    // Each passage as a whole (heading, document title, text) and each of its sentences, in one batch: a question
+    // about one detail ("say nothing until we know everything") is closest to the sentence that holds it.
+    private PassageVectors[] EmbedPassages()
     {
-        var texts = _passages.Select(p => $"{p.Heading}. {Corpus.FindDocument(p.DocumentId)?.Title}. {p.Text}").ToList();
-        return [.. _embeddings!.GenerateAsync(texts).GetAwaiter().GetResult().Select(e => e.Vector.ToArray())];
+        var sentences = _passages.Select(p => SentenceSplitter.Split(p.Text)).ToArray();
+        var texts = _passages.Select(p => $"{p.Heading}. {Corpus.FindDocument(p.DocumentId)?.Title}. {p.Text}").Concat(sentences.SelectMany(x => x));
+        var vectors = _embeddings!.GenerateAsync(texts).GetAwaiter().GetResult().Select(e => e.Vector.ToArray()).ToArray();
+        var next = _passages.Length;
+        var result = new PassageVectors[_passages.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new PassageVectors(vectors[i], vectors[next..(next + sentences[i].Count)]);
+            next += sentences[i].Count;
+        }
+
+        return result;
     }
 
-    // Both rankings are scaled to their best hit, so neither dominates by its units; lessons step back behind guidance.
-    private (double[] Fused, double[] Similarity) Fuse(double[] lexical, float[] query)
+    // A passage is as close as its whole text or its closest sentence. Both rankings are scaled to their best hit,
+    // so neither dominates by its units; lessons step back behind guidance.
+    private (double[] Fused, double[] Similarity, double[][] Sentences) Fuse(double[] lexical, float[] query)
     {
         var vectors = _passageVectors!.Value;
         var similarity = new double[lexical.Length];
+        var sentences = new double[lexical.Length][];
         for (var i = 0; i < vectors.Length; i++)
         {
-            similarity[i] = LocalSentenceEmbedder.Dot(query, vectors[i]);
+            sentences[i] = [.. vectors[i].Sentences.Select(v => (double)LocalSentenceEmbedder.Dot(query, v))];
+            similarity[i] = Math.Max(LocalSentenceEmbedder.Dot(query, vectors[i].Whole), sentences[i].DefaultIfEmpty(-1).Max());
         }
 
         var maxLexical = lexical.Max();
@@ -97,8 +113,10 @@ public sealed partial class GuidanceIndex
             fused[i] = ((DenseWeight * dense) + ((1 - DenseWeight) * lex)) * (_passages[i].Topic == LessonsTopic ? LessonsWeight : 1);
         }
 
-        return (fused, similarity);
+        return (fused, similarity, sentences);
     }
+
+    private sealed record PassageVectors(float[] Whole, float[][] Sentences);
 
     private sealed record QueryVector(string Text, float[] Vector);
 }

@@ -148,9 +148,9 @@ public sealed partial class GuidanceIndex
         IEnumerable<SearchHit> hits;
         if (Embed(question) is { } vector)
         {
-            var (fused, similarity) = Fuse(final, vector);
-            hits = Enumerable.Range(0, fused.Length).Where(i => fused[i] > 0)
-                .Select(i => new SearchHit(_passages[i], fused[i], coverages[i]) { Lexical = final[i], Similarity = similarity[i] });
+            var (fused, similarity, sentences) = Fuse(final, vector);
+            hits = Enumerable.Range(0, fused.Length).Where(i => fused[i] > 0).Select(i =>
+                new SearchHit(_passages[i], fused[i], coverages[i]) { Lexical = final[i], Similarity = similarity[i], SentenceSimilarities = sentences[i] });
         }
         else
         {

@@ -14,4 +14,10 @@ public sealed record SearchHit(GuidancePassage Passage, double Score, double Cov
 
     /// <summary>Cosine similarity (-1..1) of the question and the passage's embedding; null when the index has no embedder.</summary>
     public double? Similarity { get; init; }
+
+    /// <summary>
+    /// Cosine similarity of the question and each sentence of the passage, in <see cref="Answering.SentenceSplitter"/> order,
+    /// so an answer can quote the sentences closest in meaning; null when the index has no embedder.
+    /// </summary>
+    public IReadOnlyList<double>? SentenceSimilarities { get; init; }
 }

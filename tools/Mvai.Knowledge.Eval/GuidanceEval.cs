@@ -12,7 +12,7 @@ namespace Mvai.Knowledge.Eval;
 /// Scores guidance answering on the training and the frozen held-out set side by side: the shipped hybrid (BM25F fused
 /// with all-MiniLM-L6-v2), BM25F alone, and plain Lucene BM25. Misses are listed for the training set only: the held-out
 /// set is only ever scored.
-/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--misses | --dump]
+/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--misses | --dump | --tune]
 /// </summary>
 internal static class GuidanceEval
 {
@@ -30,6 +30,24 @@ internal static class GuidanceEval
             new OurSystem("BM25F", lexical, new GuidanceAnswerer(lexical, new SafetyScreen())),
             lucene,
         ];
+        if (args.Contains("--tune"))
+        {
+            // Training set only: the fusion's weights, each combination scored as the answerer would use it.
+            var generator = new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared);
+            foreach (var dense in new[] { 0.6, 0.7, 0.8 })
+            {
+                foreach (var lessons in new[] { 0.85 })
+                {
+                    var index = new GuidanceIndex(corpus, generator) { DenseWeight = dense, LessonsWeight = lessons };
+                    var score = GuidanceScore.Measure(new OurSystem("tuned", index, new GuidanceAnswerer(index, new SafetyScreen())), train, timingRounds: 0);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"dense {dense:F2} lessons {lessons:F2}: top1 {Pct(score.Top1)} top3 {Pct(score.Top3)} facts {Pct(score.Facts)} refused {Pct(score.RefusedAnswerable)}"));
+                }
+            }
+
+            return;
+        }
+
         if (args.Contains("--dump"))
         {
             // Training questions only: the best hybrid hit's similarity and lexical evidence, to set confidence by.
@@ -54,6 +72,7 @@ internal static class GuidanceEval
         Row("top-3 document hit", s => Pct(s.Top3));
         Row("answers with expected facts", s => Pct(s.Facts));
         Row("answerable questions refused", s => Pct(s.RefusedAnswerable));
+        Row("  of them by the safety screen", s => Pct(s.RefusedBySafety));
         Row("unanswerable correctly refused", s => Pct(s.RefusedUnanswerable));
         Row("latency p50 (ms, whole answer)", s => s.P50.ToString("F2", CultureInfo.InvariantCulture));
         Row("latency p99 (ms, whole answer)", s => s.P99.ToString("F2", CultureInfo.InvariantCulture));
