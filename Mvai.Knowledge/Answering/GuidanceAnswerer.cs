@@ -20,7 +20,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     private const int RankingDepth = 16;
 
     // At most this many key points; up to OwnPoints of them from the best passage come first.
-    private const int MaxPoints = 5;
+    private const int MaxPoints = 4;
     private const int OwnPoints = 2;
     private const string LessonsTopic = "lessons";
 
@@ -33,7 +33,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
 
     // Cosine similarities of the question and the best passage between which dense confidence rises from 0 to 1 (tuned on the training set).
     private const double SimilarityFloor = 0.2;
-    private const double SimilarityStrong = 0.7;
+    private const double SimilarityStrong = 0.45;
     private readonly GuidanceIndex _index;
     private readonly SafetyScreen _safety;
     private readonly Dictionary<string, PassageSentence[]> _sentences;
@@ -127,7 +127,8 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
 
     // Lexically, a blend of how strong the best match is and how many of the question's words it covers:
     // a single common word matching strongly is not enough, nor is full coverage of weak words. With
-    // embeddings, a close meaning is evidence too, so the question may share few words with the passage.
+    // embeddings, a close meaning is evidence on its own, so the question may share few words with the passage; weak
+    // evidence of both kinds does not add up to an answer ("parking spaces for the new precinct").
     internal static double Confidence(IReadOnlyList<SearchHit> hits)
     {
         if (hits.Count == 0)
@@ -143,7 +144,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
         }
 
         var dense = Math.Clamp((similarity - SimilarityFloor) / (SimilarityStrong - SimilarityFloor), 0, 1);
-        return Math.Round(1 - ((1 - lexical) * (1 - dense)), 3);
+        return Math.Round(Math.Max(lexical, dense), 3);
     }
 
     private GuidanceAnswer LowConfidence(IReadOnlyList<SearchHit> hits, double confidence)

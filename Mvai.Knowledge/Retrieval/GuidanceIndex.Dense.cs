@@ -14,22 +14,35 @@ public sealed partial class GuidanceIndex
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
     private readonly Lazy<PassageVectors[]>? _passageVectors;
+    private readonly Dictionary<string, string> _documentByTitle = new(StringComparer.OrdinalIgnoreCase);
     private volatile QueryVector? _lastQuery;
+
+    // A question that asks for lessons ("what's the lesson from Pulse") wants the lessons documents; only then are they not set back.
+    private static readonly HashSet<string> LessonWords = [.. TextAnalyzer.Terms("lesson lessons learned learn takeaway mistakes")];
 
     /// <summary>Builds a hybrid index: BM25F fused with the similarity of <paramref name="embeddings"/>' vectors.</summary>
     /// <param name="corpus">The loaded guidance corpus.</param>
-    /// <param name="embeddings">The sentence embedder; null for BM25F alone. Passages are embedded on the first search.</param>
+    /// <param name="embeddings">The sentence embedder; null for BM25F alone. Passages are embedded on the first search, once per process
+    /// (and kept on disk, keyed by the model and the text).</param>
     public GuidanceIndex(GuidanceCorpus corpus, IEmbeddingGenerator<string, Embedding<float>>? embeddings)
         : this(corpus)
     {
         _embeddings = embeddings;
         _passageVectors = embeddings is null ? null : new Lazy<PassageVectors[]>(EmbedPassages);
+        foreach (var document in corpus.Documents)
+        {
+            _documentByTitle.TryAdd(document.Title, document.Id);
+            _documentByTitle.TryAdd(document.ShortTitle, document.Id);
+        }
     }
 
     /// <summary>Share of the fused score that comes from the dense similarity (0 is BM25F alone). Settable for the eval tool.</summary>
     public double DenseWeight { get; init; } = 0.7;
 
-    /// <summary>Score multiplier for lessons documents, so guidance that answers the question ranks above the incident it came from.</summary>
+    /// <summary>
+    /// Score multiplier for lessons documents, so guidance that answers the question ranks above the incident it came from,
+    /// unless the question asks for lessons.
+    /// </summary>
     public double LessonsWeight { get; init; } = 0.85;
 
     /// <summary>Whether searches fuse dense similarity with BM25F.</summary>
@@ -78,7 +91,7 @@ public sealed partial class GuidanceIndex
     {
         var sentences = _passages.Select(p => SentenceSplitter.Split(p.Text)).ToArray();
         var texts = _passages.Select(p => $"{p.Heading}. {Corpus.FindDocument(p.DocumentId)?.Title}. {p.Text}").Concat(sentences.SelectMany(x => x));
-        var vectors = _embeddings!.GenerateAsync(texts).GetAwaiter().GetResult().Select(e => e.Vector.ToArray()).ToArray();
+        var vectors = EmbeddingCache.GetOrCreate(_embeddings!, [.. texts]);
         var next = _passages.Length;
         var result = new PassageVectors[_passages.Length];
         for (var i = 0; i < result.Length; i++)
@@ -91,8 +104,9 @@ public sealed partial class GuidanceIndex
     }
 
     // A passage is as close as its whole text or its closest sentence. Both rankings are scaled to their best hit,
-    // so neither dominates by its units; lessons step back behind guidance.
-    private (double[] Fused, double[] Similarity, double[][] Sentences) Fuse(double[] lexical, float[] query)
+    // so neither dominates by its units; lessons step back behind guidance. A document's title sent as the question
+    // (a related topic tapped) retrieves that document, however close other passages are in meaning.
+    private (double[] Fused, double[] Similarity, double[][] Sentences) Fuse(string question, double[] lexical, float[] query, IReadOnlyList<string> words)
     {
         var vectors = _passageVectors!.Value;
         var similarity = new double[lexical.Length];
@@ -103,6 +117,8 @@ public sealed partial class GuidanceIndex
             similarity[i] = Math.Max(LocalSentenceEmbedder.Dot(query, vectors[i].Whole), sentences[i].DefaultIfEmpty(-1).Max());
         }
 
+        var lessonsWeight = words.Any(LessonWords.Contains) ? 1 : LessonsWeight;
+        var titled = _documentByTitle.GetValueOrDefault(question.Trim());
         var maxLexical = lexical.Max();
         var maxSimilarity = similarity.Max();
         var fused = new double[lexical.Length];
@@ -110,7 +126,8 @@ public sealed partial class GuidanceIndex
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var dense = maxSimilarity > 0 ? Math.Max(0, similarity[i]) / maxSimilarity : 0;
-            fused[i] = ((DenseWeight * dense) + ((1 - DenseWeight) * lex)) * (_passages[i].Topic == LessonsTopic ? LessonsWeight : 1);
+            fused[i] = ((DenseWeight * dense) + ((1 - DenseWeight) * lex)) * (_passages[i].Topic == LessonsTopic ? lessonsWeight : 1)
+                + (_passages[i].DocumentId == titled ? 1 : 0);
         }
 
         return (fused, similarity, sentences);

@@ -148,7 +148,7 @@ public sealed partial class GuidanceIndex
         IEnumerable<SearchHit> hits;
         if (Embed(question) is { } vector)
         {
-            var (fused, similarity, sentences) = Fuse(final, vector);
+            var (fused, similarity, sentences) = Fuse(question, final, vector, words);
             hits = Enumerable.Range(0, fused.Length).Where(i => fused[i] > 0).Select(i =>
                 new SearchHit(_passages[i], fused[i], coverages[i]) { Lexical = final[i], Similarity = similarity[i], SentenceSimilarities = sentences[i] });
         }

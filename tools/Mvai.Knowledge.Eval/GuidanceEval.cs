@@ -34,7 +34,7 @@ internal static class GuidanceEval
         {
             // Training set only: the fusion's weights, each combination scored as the answerer would use it.
             var generator = new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared);
-            foreach (var dense in new[] { 0.6, 0.7, 0.8 })
+            foreach (var dense in new[] { 0.6, 0.7 })
             {
                 foreach (var lessons in new[] { 0.85 })
                 {
