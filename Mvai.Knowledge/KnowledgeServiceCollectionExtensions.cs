@@ -44,8 +44,12 @@ public static class KnowledgeServiceCollectionExtensions
         {
             // The local model unless another generator (a hosted one) was registered first.
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
-            services.AddSingleton(sp => new GuidanceIndex(
-                sp.GetRequiredService<GuidanceCorpus>(), sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+            services.AddSingleton(sp =>
+            {
+                var index = new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>(), sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+                index.WarmUp();
+                return index;
+            });
         }
         else
         {

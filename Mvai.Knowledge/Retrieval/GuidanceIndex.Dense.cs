@@ -48,6 +48,18 @@ public sealed partial class GuidanceIndex
     /// <summary>Whether searches fuse dense similarity with BM25F.</summary>
     public bool IsHybrid => _embeddings is not null;
 
+    /// <summary>
+    /// Starts embedding the passages on the thread pool, so the first question does not wait for it (seconds on a small
+    /// machine without the disk cache). A search meanwhile waits for the same work; does nothing for a lexical index.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (_passageVectors is { IsValueCreated: false } vectors)
+        {
+            _ = Task.Run(() => vectors.Value);
+        }
+    }
+
     /// <summary>Ranks passages for a question; with a hybrid index the question is embedded without blocking.</summary>
     /// <param name="question">The user's text, as typed.</param>
     /// <param name="top">How many hits to return at most.</param>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Mvai.Knowledge.Answering;
@@ -22,6 +23,10 @@ internal static class GuidanceEval
         var heldOut = Load("guidance-heldout.jsonl");
         var corpus = CorpusLoader.LoadDefault();
         var hybrid = new GuidanceIndex(corpus, new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
+        var started = Stopwatch.GetTimestamp();
+        hybrid.Search("warm up", 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model load and passage vectors (from the disk cache when present): {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s; process RSS {Process.GetCurrentProcess().WorkingSet64 >> 20} MiB"));
         var lexical = new GuidanceIndex(corpus);
         using var lucene = new LuceneBaseline(corpus);
         IEvaluatedSystem[] systems =
@@ -34,9 +39,9 @@ internal static class GuidanceEval
         {
             // Training set only: the fusion's weights, each combination scored as the answerer would use it.
             var generator = new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared);
-            foreach (var dense in new[] { 0.6, 0.7 })
+            foreach (var dense in new[] { 0.5, 0.6, 0.7, 0.8 })
             {
-                foreach (var lessons in new[] { 0.85 })
+                foreach (var lessons in new[] { 0.7, 0.85, 1.0 })
                 {
                     var index = new GuidanceIndex(corpus, generator) { DenseWeight = dense, LessonsWeight = lessons };
                     var score = GuidanceScore.Measure(new OurSystem("tuned", index, new GuidanceAnswerer(index, new SafetyScreen())), train, timingRounds: 0);
