@@ -1,9 +1,12 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mvai.Knowledge.Answering;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Mvai.Knowledge.Corpus;
+using Mvai.Knowledge.Embeddings;
 using Mvai.Knowledge.Llm;
 using Mvai.Knowledge.Plugins;
 using Mvai.Knowledge.Retrieval;
@@ -20,7 +23,9 @@ public static class KnowledgeServiceCollectionExtensions
     /// the Semantic Kernel plugin, all singletons: they are immutable after load.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">Configuration; reads <c>Knowledge:ContentPath</c>, and <c>Knowledge:OpenAI:Endpoint/ApiKey/ChatModel</c>
+    /// <param name="configuration">Configuration; reads <c>Knowledge:ContentPath</c>, <c>Knowledge:Embeddings:Enabled</c> (default true:
+    /// retrieval fuses BM25F with sentence embeddings, from a registered <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> or the
+    /// local all-MiniLM-L6-v2; false: BM25F alone, no model loaded), and <c>Knowledge:OpenAI:Endpoint/ApiKey/ChatModel</c>
     /// which switch <see cref="IGuidanceAnswerer"/> to grounded LLM generation when set.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
@@ -36,7 +41,22 @@ public static class KnowledgeServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.AddSingleton(sp => CorpusLoader.LoadDirectory(sp.GetRequiredService<KnowledgeOptions>().ResolveContentPath()));
-        services.AddSingleton(sp => new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>()));
+        if (EmbeddingsEnabled(configuration))
+        {
+            // The local model unless another generator (a hosted one) was registered first.
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
+            services.AddSingleton(sp =>
+            {
+                var index = new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>(), sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+                index.WarmUp();
+                return index;
+            });
+        }
+        else
+        {
+            services.AddSingleton(sp => new GuidanceIndex(sp.GetRequiredService<GuidanceCorpus>()));
+        }
+
         services.AddSingleton<SafetyScreen>();
         // The understanding step reads every free-text message with the local sentence model; both are built once per
         // process (Shared), not per app instance.
@@ -59,6 +79,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<GuidancePlugin>();
         return services;
     }
+
+    private static bool EmbeddingsEnabled(IConfiguration configuration) =>
+        !bool.TryParse(configuration[$"{KnowledgeOptions.SectionName}:Embeddings:Enabled"], out var enabled) || enabled;
 
     private static OpenAIKnowledgeOptions ReadOpenAI(IConfiguration configuration)
     {

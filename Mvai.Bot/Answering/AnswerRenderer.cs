@@ -28,9 +28,13 @@ internal static class AnswerRenderer
         var message = Activity.CreateMessage(AnswerFormatter.Format(answer));
         if (asCard)
         {
-            message.Text = answer.ShortAnswer;
+            // Web Chat shows a message's text as a bubble and then its card, so there the text carries the headline and
+            // lead and the card goes on from the key points; Teams keeps the whole answer on the card under the lead.
+            var leadInText = channelId is not Channels.Msteams;
+            message.Text = leadInText && answer.Headline is not null ? $"**{answer.Headline}**\n\n{answer.ShortAnswer}" : answer.ShortAnswer;
             var cardTopics = relatedAsSuggestions ? [] : answer.RelatedTopics;
-            message.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = Card(answer, cardTopics, channelId) }];
+            message.Attachments =
+                [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = Card(answer, cardTopics, channelId, withLead: !leadInText) }];
         }
         else if (!relatedAsSuggestions && answer.RelatedTopics.Count > 0)
         {
@@ -41,14 +45,17 @@ internal static class AnswerRenderer
         return message;
     }
 
-    private static JsonObject Card(GuidanceAnswer answer, IReadOnlyList<string> topicButtons, string? channelId)
+    private static JsonObject Card(GuidanceAnswer answer, IReadOnlyList<string> topicButtons, string? channelId, bool withLead)
     {
         var body = new JsonArray();
-        if (answer.Headline is not null)
+        if (withLead && answer.Headline is not null)
         {
             body.Add(Block(answer.Headline, weight: "Bolder", size: "Medium"));
         }
-        body.Add(Block(answer.ShortAnswer, weight: answer.Headline is null ? "Bolder" : null));
+        if (withLead)
+        {
+            body.Add(Block(answer.ShortAnswer, weight: answer.Headline is null ? "Bolder" : null));
+        }
         foreach (var point in answer.KeyPoints)
         {
             body.Add(Block("• " + point));

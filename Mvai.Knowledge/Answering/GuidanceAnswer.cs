@@ -18,7 +18,7 @@ public sealed record GuidanceAnswer
     /// <summary>One or two sentences to send first.</summary>
     public required string ShortAnswer { get; init; }
 
-    /// <summary>Two to four further points from other passages, no duplicates; may be empty.</summary>
+    /// <summary>Up to four further points: the best passage's own, then those of passages answering the same question; no duplicates; may be empty.</summary>
     public IReadOnlyList<string> KeyPoints { get; init; } = [];
 
     /// <summary>The sources behind the answer, de-duplicated by address.</summary>

@@ -16,8 +16,24 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     /// <summary>How many related topics an answer offers (two leave room for the two fixed buttons).</summary>
     public const int RelatedTopicCount = 2;
 
+    // How many ranked passages an answer draws on: its points, then related topics from the same search.
+    private const int RankingDepth = 16;
+
+    // At most this many key points; up to OwnPoints of them from the best passage come first.
+    private const int MaxPoints = 4;
+    private const int OwnPoints = 2;
+    private const string LessonsTopic = "lessons";
+
+    // Shares of the best passage's score another passage needs to add a point: of the same document, or of another.
+    private const double SameDocumentShare = 0.6;
+    private const double OtherDocumentShare = 0.85;
+
     // A best BM25F score at or above this counts as a strong lexical match (tuned on the eval set).
     private const double StrongScore = 9.0;
+
+    // Cosine similarities of the question and the best passage between which dense confidence rises from 0 to 1 (tuned on the training set).
+    private const double SimilarityFloor = 0.2;
+    private const double SimilarityStrong = 0.45;
     private readonly GuidanceIndex _index;
     private readonly SafetyScreen _safety;
     private readonly Dictionary<string, PassageSentence[]> _sentences;
@@ -35,79 +51,100 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
     }
 
     /// <inheritdoc/>
-    public Task<GuidanceAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    public async Task<GuidanceAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Answer(question));
+        var verdict = _safety.Screen(question);
+        return verdict.IsUnsafe ? Refusal(verdict) : Compose(question, await _index.SearchAsync(question, RankingDepth, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Synchronous form of <see cref="AnswerAsync"/>; the work is CPU-only and sub-millisecond.</summary>
+    /// <summary>Synchronous form of <see cref="AnswerAsync"/>; CPU-only, a few milliseconds with the local embedding model.</summary>
     /// <param name="question">The user's text.</param>
     /// <returns>The answer.</returns>
     public GuidanceAnswer Answer(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var verdict = _safety.Screen(question);
-        if (verdict.IsUnsafe)
-        {
-            return new GuidanceAnswer { Kind = AnswerKind.Safety, Safety = verdict.Kind, ShortAnswer = verdict.Reply, Confidence = 1 };
-        }
+        return verdict.IsUnsafe ? Refusal(verdict) : Compose(question, _index.Search(question, RankingDepth));
+    }
 
-        // A wider ranking than the answer uses, so related topics come from the same search.
-        var ranked = _index.Search(question, 16);
-        var hits = ranked.Take(6).ToList();
+    private static GuidanceAnswer Refusal(SafetyVerdict verdict) =>
+        new() { Kind = AnswerKind.Safety, Safety = verdict.Kind, ShortAnswer = verdict.Reply, Confidence = 1 };
+
+    // One piece of guidance: the best passage's heading, its own lead and points, then points only from passages
+    // that answer the same question (its own document, or another scoring nearly as well), never a stray fact.
+    private GuidanceAnswer Compose(string question, IReadOnlyList<SearchHit> ranked)
+    {
         var confidence = Confidence(ranked);
         if (confidence < LowConfidenceThreshold)
         {
             return LowConfidence(ranked, confidence);
         }
 
-        var best = hits[0];
+        var best = ranked[0];
         var picker = new SentencePicker(_index.TermWeights(question));
         var bestSentences = _sentences[best.Passage.Id];
 
         // Passages are written lead first, so the best passage's opening is the direct answer.
         var lead = bestSentences.Take(2).Select(s => s.Text).ToList();
-        var shortAnswer = string.Join(' ', lead);
-        var used = new List<GuidancePassage> { best.Passage };
         var points = new List<string>();
         bool Said(string s) => lead.Contains(s) || points.Contains(s, StringComparer.OrdinalIgnoreCase);
-        foreach (var hit in hits.Skip(1).Where(h => h.Score >= best.Score * 0.25))
+        while (points.Count < OwnPoints && picker.BestPoint(bestSentences, best.SentenceSimilarities, Said) is { } own)
         {
-            var sentence = picker.BestPoint(_sentences[hit.Passage.Id], Said);
-            if (sentence is not null && points.Count < 4)
+            points.Add(own);
+        }
+
+        var used = new List<GuidancePassage> { best.Passage };
+        foreach (var hit in ranked.Skip(1).Where(h => AnswersTheSameQuestion(best, h)))
+        {
+            if (points.Count < MaxPoints && picker.BestPoint(_sentences[hit.Passage.Id], hit.SentenceSimilarities, Said) is { } sentence)
             {
                 points.Add(sentence);
                 used.Add(hit.Passage);
             }
         }
 
-        // When the other passages are far weaker, the best passage's other sentences beat padding.
-        while (points.Count < 2 && picker.BestPoint(bestSentences, Said) is { } more)
+        // When no other passage answers the same question, the best passage's remaining sentences beat a stray fact.
+        while (points.Count < MaxPoints && picker.BestPoint(bestSentences, best.SentenceSimilarities, Said) is { } more)
         {
             points.Add(more);
         }
 
         return new GuidanceAnswer
         {
-            Kind = AnswerKind.Answered, Headline = best.Passage.Heading, ShortAnswer = shortAnswer, KeyPoints = points, Passages = used,
+            Kind = AnswerKind.Answered, Headline = best.Passage.Heading, ShortAnswer = string.Join(' ', lead), KeyPoints = points, Passages = used,
             Citations = Cite(used), Confidence = confidence,
             RelatedTopics = _related.Find(ranked, used.Select(p => p.DocumentId), RelatedTopicCount),
         };
     }
 
-    // Blend of how strong the best match is and how many of the question's words it covers:
-    // a single common word matching strongly is not enough, nor is full coverage of weak words.
-    private static double Confidence(IReadOnlyList<SearchHit> hits)
+    // A passage of the best one's document that ranks well continues its guidance; one of another document must be
+    // on the same topic and rank nearly level. A lesson from an incident joins only its own document's lessons.
+    private static bool AnswersTheSameQuestion(SearchHit best, SearchHit other) =>
+        other.Passage.DocumentId == best.Passage.DocumentId
+            ? other.Score >= best.Score * SameDocumentShare
+            : other.Passage.Topic == best.Passage.Topic && other.Passage.Topic != LessonsTopic && other.Score >= best.Score * OtherDocumentShare;
+
+    // Lexically, a blend of how strong the best match is and how many of the question's words it covers:
+    // a single common word matching strongly is not enough, nor is full coverage of weak words. With
+    // embeddings, a close meaning is evidence on its own, so the question may share few words with the passage; weak
+    // evidence of both kinds does not add up to an answer ("parking spaces for the new precinct").
+    internal static double Confidence(IReadOnlyList<SearchHit> hits)
     {
         if (hits.Count == 0)
         {
             return 0;
         }
 
-        var strength = Math.Min(1.0, hits[0].Score / StrongScore);
-        return Math.Round(strength * Math.Sqrt(hits[0].Coverage), 3);
+        var best = hits[0];
+        var lexical = Math.Min(1.0, best.Lexical / StrongScore) * Math.Sqrt(best.Coverage);
+        if (best.Similarity is not { } similarity)
+        {
+            return Math.Round(lexical, 3);
+        }
+
+        var dense = Math.Clamp((similarity - SimilarityFloor) / (SimilarityStrong - SimilarityFloor), 0, 1);
+        return Math.Round(Math.Max(lexical, dense), 3);
     }
 
     private GuidanceAnswer LowConfidence(IReadOnlyList<SearchHit> hits, double confidence)

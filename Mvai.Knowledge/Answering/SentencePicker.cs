@@ -22,14 +22,27 @@ internal sealed partial class SentencePicker(IReadOnlyDictionary<string, double>
                 .ToArray(),
             StringComparer.Ordinal);
 
+    // With embeddings, closeness in meaning ranks the sentences and the question's words add up to this much on top.
+    private const double LexicalShare = 0.5;
+
     public double Relevance(PassageSentence sentence) => sentence.Terms.Sum(t => termWeights.GetValueOrDefault(t));
 
     /// <summary>The most relevant sentence that stands alone and is not excluded, or null.</summary>
-    public string? BestPoint(IEnumerable<PassageSentence> sentences, Func<string, bool> excluded) =>
-        sentences.Select((s, i) => (Sentence: s, Index: i))
+    /// <param name="sentences">The passage's sentences, in order.</param>
+    /// <param name="similarities">Each sentence's cosine similarity to the question, same order; null to rank by words alone.</param>
+    /// <param name="excluded">Sentences already sent.</param>
+    public string? BestPoint(IReadOnlyList<PassageSentence> sentences, IReadOnlyList<double>? similarities, Func<string, bool> excluded)
+    {
+        var lexical = sentences.Select(Relevance).ToArray();
+        var top = Math.Max(lexical.DefaultIfEmpty(0).Max(), 1e-9);
+        return sentences.Select((s, i) => (Sentence: s, Index: i))
             .Where(x => x.Sentence.StandsAlone && !excluded(x.Sentence.Text))
-            .OrderByDescending(x => Relevance(x.Sentence)).ThenBy(x => x.Index)
+            .OrderByDescending(x => similarities is { } sims && sims.Count == sentences.Count
+                ? sims[x.Index] + (LexicalShare * lexical[x.Index] / top)
+                : lexical[x.Index])
+            .ThenBy(x => x.Index)
             .Select(x => x.Sentence.Text).FirstOrDefault();
+    }
 
     internal static bool StandsAlone(string sentence) =>
         sentence.Length >= MinStandaloneLength && !sentence.EndsWith(':') && !LeansOnContext().IsMatch(sentence);

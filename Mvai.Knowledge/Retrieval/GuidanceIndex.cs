@@ -12,6 +12,7 @@ public sealed partial class GuidanceIndex
     private const double K1 = 1.2;
     private const double SynonymTieBreaker = 0.1;
     private const double DocumentEvidence = 0.3;
+    private const string LessonsTopic = "lessons";
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
     private readonly GuidancePassage[] _passages;
     private readonly int[] _documentOf;
@@ -87,7 +88,10 @@ public sealed partial class GuidanceIndex
     /// <summary>The corpus the index was built from.</summary>
     public GuidanceCorpus Corpus { get; }
 
-    /// <summary>Ranks passages for a question.</summary>
+    /// <summary>
+    /// Ranks passages for a question. A hybrid index embeds the question on the calling thread (milliseconds with the
+    /// local model); prefer <see cref="SearchAsync"/> with a hosted embedding model.
+    /// </summary>
     /// <param name="question">The user's text, as typed.</param>
     /// <param name="top">How many hits to return at most.</param>
     /// <returns>Hits with a positive score, best first.</returns>
@@ -141,9 +145,19 @@ public sealed partial class GuidanceIndex
         }
 
         var final = WithDocumentEvidence(scores);
-        return [.. Enumerable.Range(0, final.Length).Where(i => final[i] > 0)
-            .Select(i => new SearchHit(_passages[i], final[i], coverages[i]))
-            .OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
+        IEnumerable<SearchHit> hits;
+        if (Embed(question) is { } vector)
+        {
+            var (fused, similarity, sentences) = Fuse(question, final, vector, words);
+            hits = Enumerable.Range(0, fused.Length).Where(i => fused[i] > 0).Select(i =>
+                new SearchHit(_passages[i], fused[i], coverages[i]) { Lexical = final[i], Similarity = similarity[i], SentenceSimilarities = sentences[i] });
+        }
+        else
+        {
+            hits = Enumerable.Range(0, final.Length).Where(i => final[i] > 0).Select(i => new SearchHit(_passages[i], final[i], coverages[i]));
+        }
+
+        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Passage.Id, StringComparer.Ordinal).Take(top)];
     }
 
     /// <summary>

@@ -55,25 +55,30 @@ public static class Evaluator
             }
         }
 
-        var (p50, p99) = Latency(system, cases);
+        var (p50, p99) = Latency(system, [.. cases.Select(c => c.Question)]);
         return new EvalReport(system.Name, Rate(top1, retrieval), Rate(top3, retrieval), Rate(facts, factCases),
             Rate(safetyPass, safetyCases), Rate(refused, ordinary), p50, p99, misses);
     }
 
-    private static (double P50, double P99) Latency(IEvaluatedSystem system, IReadOnlyList<EvalCase> cases)
+    /// <summary>Median and 99th-percentile time of whole runs, after one warm-up pass.</summary>
+    /// <param name="system">The system.</param>
+    /// <param name="questions">The questions to time.</param>
+    /// <param name="rounds">How many timed passes over the questions.</param>
+    /// <returns>p50 and p99 in milliseconds.</returns>
+    internal static (double P50, double P99) Latency(IEvaluatedSystem system, IReadOnlyList<string> questions, int rounds = TimingRounds)
     {
-        foreach (var c in cases)
+        foreach (var question in questions)
         {
-            system.Run(c.Question);
+            system.Run(question);
         }
 
-        var samples = new List<double>(cases.Count * TimingRounds);
-        for (var round = 0; round < TimingRounds; round++)
+        var samples = new List<double>(questions.Count * rounds);
+        for (var round = 0; round < rounds; round++)
         {
-            foreach (var c in cases)
+            foreach (var question in questions)
             {
                 var start = Stopwatch.GetTimestamp();
-                system.Run(c.Question);
+                system.Run(question);
                 samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         }

@@ -8,9 +8,16 @@ using Mvai.Knowledge.Safety;
 
 // Usage: dotnet run --project tools/Mvai.Knowledge.Eval [-- --misses]
 //        dotnet run --project tools/Mvai.Knowledge.Eval -- understanding [--misses] [--tune]
+//        dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--misses]
 if (args is ["understanding", ..])
 {
     UnderstandingEval.Run(args);
+    return;
+}
+
+if (args is ["guidance", ..])
+{
+    GuidanceEval.Run(args);
     return;
 }
 
@@ -21,13 +28,15 @@ var corpus = CorpusLoader.LoadDefault();
 var index = new GuidanceIndex(corpus);
 if (args is ["--explain", .. var questions])
 {
-    // Shows why a question ranks as it does: hits with scores and coverage, then the answer sent.
-    var explainer = new GuidanceAnswerer(index, new SafetyScreen());
+    // Shows why a question ranks as it does in the shipped (hybrid) index: hits with scores, BM25F, coverage and
+    // similarity, then the answer sent.
+    var hybrid = new GuidanceIndex(corpus, new Mvai.Knowledge.Embeddings.LocalEmbeddingGenerator(Mvai.Knowledge.Embeddings.LocalSentenceEmbedder.Shared));
+    var explainer = new GuidanceAnswerer(hybrid, new SafetyScreen());
     foreach (var question in questions)
     {
         Console.WriteLine($"\n> {question}");
-        index.Search(question, 6).ToList().ForEach(h => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {h.Score,7:F2} {h.Coverage,5:F2} {h.Passage.Id}")));
+        hybrid.Search(question, 6).ToList().ForEach(h => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {h.Score,7:F2} {h.Lexical,7:F2} {h.Coverage,5:F2} {h.Similarity,6:F3} {h.Passage.Id}")));
         var answer = explainer.Answer(question);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{answer.Kind}, confidence {answer.Confidence:F2}]"));
         Console.WriteLine(AnswerFormatter.Format(answer));
@@ -40,7 +49,7 @@ if (args is ["--explain", .. var questions])
 using var lucene = new LuceneBaseline(corpus);
 var reports = new[]
 {
-    Evaluator.Evaluate(new OurSystem(index, new GuidanceAnswerer(index, new SafetyScreen())), cases),
+    Evaluator.Evaluate(new OurSystem("MVAI retrieval", index, new GuidanceAnswerer(index, new SafetyScreen())), cases),
     Evaluator.Evaluate(lucene, cases),
 };
 

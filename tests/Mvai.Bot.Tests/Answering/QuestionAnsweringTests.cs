@@ -40,6 +40,34 @@ public sealed class QuestionAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InWebChat_TheLeadIsShownOnce_InTheTextAndNotAgainOnTheCard()
+    {
+        var chat = new Conversation(_host, channelId: Channels.Webchat);
+
+        var reply = Assert.Single(await chat.SayAsync("what do i tell the press in the first hour"));
+
+        var parts = reply.Text!.Split("\n\n");
+        Assert.Equal(2, parts.Length);
+        Assert.Matches(@"^\*\*.+\*\*$", parts[0]);
+        var blocks = CardTexts(Assert.Single(reply.Attachments!));
+        Assert.DoesNotContain(parts[1], blocks);
+        Assert.DoesNotContain(parts[0].Trim('*'), blocks);
+        Assert.StartsWith("• ", blocks[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InTeams_TheCardKeepsHeadlineAndLead_UnderTheLeadAsText()
+    {
+        var chat = new Conversation(_host, channelId: Channels.Msteams);
+
+        var reply = Assert.Single(await chat.SayAsync("what do i tell the press in the first hour"));
+
+        var blocks = CardTexts(Assert.Single(reply.Attachments!));
+        Assert.Equal(reply.Text, blocks[1]);
+        Assert.DoesNotContain("**", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnActiveThreat_GetsCall911AtOnce_EvenInTheMiddleOfAnIntake()
     {
         var chat = new Conversation(_host);
@@ -71,4 +99,7 @@ public sealed class QuestionAnsweringTests : IAsyncLifetime
         Assert.DoesNotContain("Sources:", reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Text == SafetyReplies.Tactical || reply.Text == SafetyReplies.ActiveThreat, reply.Text);
     }
+
+    private static List<string> CardTexts(Attachment card) =>
+        [.. card.Content!["body"]!.AsArray().Select(block => block!["text"]!.GetValue<string>())];
 }
