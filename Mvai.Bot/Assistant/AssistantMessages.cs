@@ -26,6 +26,11 @@ public static class AssistantMessages
         "I can look up a request made in this conversation: please send its reference number, which looks like " +
         "MVAI-2026-0042 (it is in the confirmation you received). Or say \"talk to an advisor\" and the MVAI team will check for you.";
 
+    /// <summary>Sent after the 911 reply when the danger is someone threatening their own life.</summary>
+    public const string CrisisLinesAfterDanger =
+        "If this is someone thinking of ending their life: once they are safe, call or text 988 (24/7), or COPLINE at " +
+        "1-800-267-5463 for officers and their families. I'm connecting you with a person now.";
+
     /// <summary>Sent before the answer to a question that touches on someone's wellbeing closely, though not as a crisis.</summary>
     public const string WellnessLine =
         "If you or one of your people is struggling right now: call or text 988, or COPLINE at 1-800-267-5463 " +

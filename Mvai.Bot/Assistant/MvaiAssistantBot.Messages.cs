@@ -31,6 +31,11 @@ internal sealed partial class MvaiAssistantBot
         if (UrgentKind(text, reading, inPrompt) is { } urgent)
         {
             await turnContext.SendActivityAsync(urgent == SafetyKind.ActiveThreat ? SafetyReplies.ActiveThreat : SafetyReplies.Distress, cancellationToken);
+            if (urgent == SafetyKind.ActiveThreat && AlsoACrisis(text, reading))
+            {
+                // "he's in his room with his rifle right now saying he'll end it": 911 first, and the crisis lines with it.
+                await turnContext.SendActivityAsync(AssistantMessages.CrisisLinesAfterDanger, cancellationToken);
+            }
             await OnUrgentAsync(turnContext, dc, urgent, cancellationToken);
             return;
         }
@@ -78,6 +83,13 @@ internal sealed partial class MvaiAssistantBot
         // The old screen's phrasings stay as a floor: anything it caught is still caught.
         var floor = safety.Screen(text).Kind;
         return floor is SafetyKind.ActiveThreat or SafetyKind.Distress ? floor : null;
+    }
+
+    private static bool AlsoACrisis(string text, MessageReading? reading)
+    {
+        var normalized = MessageText.Normalize(text);
+        return WarningSigns.IsCrisis(normalized) || WarningSigns.HintsCrisis(normalized)
+            || reading?.Scores.GetValueOrDefault(MessageRoute.Crisis) >= 0.15f;
     }
 
     private async Task RouteAsync(ITurnContext turnContext, DialogContext dc, MessageReading? reading, CancellationToken cancellationToken)

@@ -105,4 +105,16 @@ public sealed class UnderstandingTranscriptTests : IAsyncLifetime
         var replies = await _scenario.NewChat("user-2").SayAsync("all the deputies turned their weapons in after the shooting, how do we support them while they wait");
         Assert.DoesNotContain(replies, r => r.Text == SafetyReplies.Tactical);
     }
+
+    [Fact]
+    public async Task SomeoneWithAWeaponOnThemselvesNow_Gets911First_ThenTheCrisisLines_AndAPerson()
+    {
+        var chat = _scenario.NewChat();
+
+        var replies = await chat.SayAsync("my husband is a deputy and hes locked in the garage with his pistol right now saying hes done with all of it");
+
+        Assert.Equal(SafetyReplies.ActiveThreat, replies[0].Text);
+        Assert.Equal(AssistantMessages.CrisisLinesAfterDanger, replies[1].Text);
+        Assert.Equal(HandoffReason.ActiveThreat, (await _scenario.OpenCaseAsync(chat)).Reason);
+    }
 }
