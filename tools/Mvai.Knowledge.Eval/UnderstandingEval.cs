@@ -109,11 +109,12 @@ internal static class UnderstandingEval
 
     private static class Grid
     {
-        // The first grid (safety weight 1-3, crisis 0.2-0.45, sign 0.05-0.2, danger 0.3-0.6) chose the defaults of
-        // those; this one searches the words' weight and how much surer a clause must be.
-        public static readonly float[] WordScale = [0.25f, 0.5f, 1f];
-        public static readonly float[] CrisisClause = [0.35f, 0.45f, 0.55f];
-        public static readonly float[] ClauseDiscount = [0.2f, 0.3f, 0.4f];
+        // Earlier grids chose the other defaults: crisis sign 0.05 (of 0.05-0.2), words' weight 1 (of 0.25-1) and the
+        // clause discount 0.4 (of 0.2-0.4). This one, after the seed examples were added, searches the safety weight and
+        // the two safety thresholds again.
+        public static readonly float[] SafetyWeight = [2f, 3f, 4f];
+        public static readonly float[] CrisisClause = [0.35f, 0.45f];
+        public static readonly float[] DangerClause = [0.45f, 0.6f];
     }
 
     private static bool IsSafety(MessageRoute route) => route is MessageRoute.Crisis or MessageRoute.Danger;
@@ -138,10 +139,10 @@ internal static class UnderstandingEval
         // Safety recall first, then routing accuracy: the score puts a missed crisis or danger far above any other miss.
         var best = (score: double.MinValue, tuning: new UnderstandingTuning());
         var grid =
-            from words in Grid.WordScale
+            from weight in Grid.SafetyWeight
             from crisisClause in Grid.CrisisClause
-            from discount in Grid.ClauseDiscount
-            select new UnderstandingTuning { WordScale = words, CrisisClause = crisisClause, ClauseDiscount = discount };
+            from dangerClause in Grid.DangerClause
+            select new UnderstandingTuning { SafetyWeight = weight, CrisisClause = crisisClause, DangerClause = dangerClause };
         foreach (var tuning in grid)
         {
             var results = CrossValidate(generator, train, vectors, tuning);
