@@ -28,7 +28,9 @@ internal sealed partial class MvaiAssistantBot
         // for the guidance, whatever its words look like, so it is not read at all.
         var reading = string.IsNullOrWhiteSpace(text) || IsOfferedTopic(text) ? null : await understanding.ReadAsync(text, cancellationToken);
         var inPrompt = dc.ActiveDialog is not null || await _handoffCase.GetAsync(turnContext, cancellationToken: cancellationToken) is not null;
-        if (UrgentKind(text, reading, inPrompt) is { } urgent)
+        // Where the story of the event is the expected answer (or the message goes to an advisor), danger needs more.
+        var storyExpected = inPrompt && IntakeDialog.ReadAsking(dc.ActiveDialog) is null or "details" or "incidentType";
+        if (UrgentKind(text, reading, inPrompt, storyExpected) is { } urgent)
         {
             await turnContext.SendActivityAsync(urgent == SafetyKind.ActiveThreat ? SafetyReplies.ActiveThreat : SafetyReplies.Distress, cancellationToken);
             if (urgent == SafetyKind.ActiveThreat && AlsoACrisis(text, reading))
@@ -61,22 +63,25 @@ internal sealed partial class MvaiAssistantBot
 
     /// <summary>
     /// Whether the message needs the 911 or the 988 reply first. Outside a prompt the understanding step decides. Inside
-    /// a prompt (an intake answer, a message relayed to an advisor) a short answer like a name or a town must not read as
-    /// a crisis, so there the warning-sign patterns decide, or the model when the message is a sentence and it is sure.
+    /// a prompt (an intake answer, a message relayed to an advisor) a short answer like a name, a town or "leave the
+    /// queue" must not read as a crisis, so there a reading counts only for a sentence (four words or more); and where
+    /// the story of the event is the expected answer ("anything else the advisor should know?", a message to the
+    /// advisor), danger also needs its time words or a sure reading. The warning-sign patterns count everywhere.
     /// </summary>
-    private SafetyKind? UrgentKind(string text, MessageReading? reading, bool inDialog)
+    private SafetyKind? UrgentKind(string text, MessageReading? reading, bool inPrompt, bool storyExpected)
     {
         if (reading is null)
         {
             return null;
         }
         var normalized = MessageText.Normalize(text);
-        var sure = !inDialog || (normalized.Count(c => c == ' ') >= 3 && reading.Scores.GetValueOrDefault(reading.Route) >= 0.85f);
-        if (reading.Route == MessageRoute.Danger && (sure || WarningSigns.IsDangerNow(normalized)))
+        var sentence = normalized.Count(c => c == ' ') >= 3;
+        var danger = reading.Scores.GetValueOrDefault(MessageRoute.Danger);
+        if (reading.Route == MessageRoute.Danger && (!inPrompt || WarningSigns.IsDangerNow(normalized) || (sentence && danger >= (storyExpected ? 0.85f : 0.5f))))
         {
             return SafetyKind.ActiveThreat;
         }
-        if (reading.Route == MessageRoute.Crisis && (sure || WarningSigns.IsCrisis(normalized)))
+        if (reading.Route == MessageRoute.Crisis && (!inPrompt || sentence || WarningSigns.IsCrisis(normalized)))
         {
             return SafetyKind.Distress;
         }

@@ -98,6 +98,17 @@ internal sealed partial class IntakeDialog
         return values is null ? null : DialogValues.Get<AssistanceRequest>(values, WaterfallDialog<AssistanceRequest>.StateKey);
     }
 
+    /// <summary>The name of the field the intake is asking (<see cref="IntakeFields"/>), or null when none is asked.</summary>
+    public static string? ReadAsking(DialogInstance? intake)
+    {
+        if (intake?.Id != nameof(IntakeDialog) || intake.GetValue<DialogState>(InnerStateKey) is not { } inner)
+        {
+            return null;
+        }
+        var values = inner.DialogStack.FirstOrDefault(i => i.Id == QuestionsId)?.GetValue<Dictionary<string, object?>>(WaterfallDialog.ValuesKey);
+        return values is not null && values.TryGetValue(AskingKey, out var asking) ? asking?.ToString() : null;
+    }
+
     private static AssistanceRequest CurrentRequest(DialogContext innerDc)
     {
         var questions = innerDc.Stack.FirstOrDefault(i => i.Id == QuestionsId);

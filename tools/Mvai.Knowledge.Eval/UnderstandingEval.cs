@@ -38,7 +38,9 @@ internal static class UnderstandingEval
         Console.WriteLine($"held-out set: {heldOutFile}");
         if (args.SkipWhile(a => a != "--endpoint").Skip(1).FirstOrDefault() is { } endpoint)
         {
-            EndpointEval.RunAsync(new Uri(endpoint.TrimEnd('/') + "/"), heldOut).GetAwaiter().GetResult();
+            // --train drives the training examples instead, to tune what the bot does with a reading (never the held-out set).
+            var set = args.Contains("--train") ? [.. RouteExamples.LoadFile(Path.Combine(AppContext.BaseDirectory, RouteExamples.DefaultFolder, "route-examples.jsonl"))] : heldOut;
+            EndpointEval.RunAsync(new Uri(endpoint.TrimEnd('/') + "/"), set, args.Contains("--mid-form")).GetAwaiter().GetResult();
             return;
         }
 

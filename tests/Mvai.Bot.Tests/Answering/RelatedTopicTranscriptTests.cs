@@ -63,7 +63,7 @@ public sealed class RelatedTopicTranscriptTests : IAsyncLifetime
     {
         var chat = new Conversation(_host, channelId: Channels.Webchat);
 
-        var answer = Assert.Single(await chat.SayAsync("who pays for all the overtime"));
+        var answer = Assert.Single(await chat.SayAsync("how do we pay for all the overtime after the shooting"));
 
         Assert.Equal(4, answer.SuggestedActions!.Actions.Count);
         Assert.Null(Assert.Single(answer.Attachments!).Content!["actions"]);
