@@ -46,6 +46,7 @@ internal static partial class DocumentReader
             DocumentId = docId,
             Heading = p.Heading,
             Text = p.Text,
+            Questions = p.Questions,
             Sources = [.. p.SourceNumbers.Select(s => s >= 1 && s <= sources.Count
                 ? sources[s - 1]
                 : throw file.Error(p.SourcesLine, $"source {s} is out of range (the front matter lists {sources.Count})"))],

@@ -19,6 +19,12 @@ public sealed record GuidancePassage
     /// <summary>Markdown text of the passage, without its heading and its Sources line.</summary>
     public required string Text { get; init; }
 
+    /// <summary>
+    /// Questions the passage answers, as a leader under stress would type them (the <c>Questions:</c> block before the
+    /// Sources line). Retrieval matches them; they are never shown. Empty when the passage lists none.
+    /// </summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+
     /// <summary>The citations named by the passage's Sources line, in the order given there.</summary>
     public required IReadOnlyList<SourceCitation> Sources { get; init; }
 

@@ -97,36 +97,47 @@ public sealed partial class GuidanceIndex
         return vector;
     }
 
-    // Each passage as a whole (heading, document title, text) and each of its sentences, in one batch: a question
-    // about one detail ("say nothing until we know everything") is closest to the sentence that holds it.
+    // Each passage as a whole (heading, document title, text), each of its sentences and each of its alternate questions,
+    // in one batch: a question about one detail ("say nothing until we know everything") is closest to the sentence that
+    // holds it, and one worded as leaders word it ("wat do i tell the press") to the alternate question.
     private PassageVectors[] EmbedPassages()
     {
         var sentences = _passages.Select(p => SentenceSplitter.Split(p.Text)).ToArray();
-        var texts = _passages.Select(p => $"{p.Heading}. {Corpus.FindDocument(p.DocumentId)?.Title}. {p.Text}").Concat(sentences.SelectMany(x => x));
+        var texts = _passages.Select(p => $"{p.Heading}. {Corpus.FindDocument(p.DocumentId)?.Title}. {p.Text}")
+            .Concat(sentences.SelectMany(x => x))
+            .Concat(_passages.SelectMany(p => p.Questions));
         var vectors = EmbeddingCache.GetOrCreate(_embeddings!, [.. texts]);
         var next = _passages.Length;
         var result = new PassageVectors[_passages.Length];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = new PassageVectors(vectors[i], vectors[next..(next + sentences[i].Count)]);
+            result[i] = new PassageVectors(vectors[i], vectors[next..(next + sentences[i].Count)], []);
             next += sentences[i].Count;
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = result[i] with { Questions = vectors[next..(next + _passages[i].Questions.Count)] };
+            next += _passages[i].Questions.Count;
         }
 
         return result;
     }
 
-    // A passage is as close as its whole text or its closest sentence. Both rankings are scaled to their best hit,
+    // A passage is as close as its whole text, its closest sentence or its closest alternate question. Both rankings are scaled to their best hit,
     // so neither dominates by its units; lessons step back behind guidance. A document's title sent as the question
     // (a related topic tapped) retrieves that document, however close other passages are in meaning.
-    private (double[] Fused, double[] Similarity, double[][] Sentences) Fuse(string question, double[] lexical, float[] query, IReadOnlyList<string> words)
+    private DenseScores Fuse(string question, double[] lexical, float[] query, IReadOnlyList<string> words)
     {
         var vectors = _passageVectors!.Value;
         var similarity = new double[lexical.Length];
         var sentences = new double[lexical.Length][];
+        var questions = new double[lexical.Length];
         for (var i = 0; i < vectors.Length; i++)
         {
             sentences[i] = [.. vectors[i].Sentences.Select(v => (double)LocalSentenceEmbedder.Dot(query, v))];
-            similarity[i] = Math.Max(LocalSentenceEmbedder.Dot(query, vectors[i].Whole), sentences[i].DefaultIfEmpty(-1).Max());
+            questions[i] = vectors[i].Questions.Select(v => (double)LocalSentenceEmbedder.Dot(query, v)).DefaultIfEmpty(-1).Max();
+            similarity[i] = Math.Max(Math.Max(LocalSentenceEmbedder.Dot(query, vectors[i].Whole), sentences[i].DefaultIfEmpty(-1).Max()), questions[i]);
         }
 
         var lessonsWeight = words.Any(LessonWords.Contains) ? 1 : LessonsWeight;
@@ -142,10 +153,12 @@ public sealed partial class GuidanceIndex
                 + (_passages[i].DocumentId == titled ? 1 : 0);
         }
 
-        return (fused, similarity, sentences);
+        return new DenseScores(fused, similarity, sentences, questions);
     }
 
-    private sealed record PassageVectors(float[] Whole, float[][] Sentences);
+    private sealed record PassageVectors(float[] Whole, float[][] Sentences, float[][] Questions);
+
+    private sealed record DenseScores(double[] Fused, double[] Similarity, double[][] Sentences, double[] Questions);
 
     private sealed record QueryVector(string Text, float[] Vector);
 }

@@ -13,7 +13,8 @@ public sealed partial class GuidanceIndex
     private const double SynonymTieBreaker = 0.1;
     private const double DocumentEvidence = 0.3;
     private const string LessonsTopic = "lessons";
-    private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75)];
+    // Heading, document title, keywords, text and alternate questions; the questions are worded loosely, so they weigh least.
+    private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75), (0.25, 0.5)];
     private readonly GuidancePassage[] _passages;
     private readonly int[] _documentOf;
     private readonly int _documentCount;
@@ -38,7 +39,7 @@ public sealed partial class GuidanceIndex
             return new[]
             {
                 TextAnalyzer.Terms(p.Heading), TextAnalyzer.Terms(doc?.Title ?? string.Empty),
-                TextAnalyzer.Terms(string.Join(' ', doc?.Keywords ?? [])), TextAnalyzer.Terms(p.Text),
+                TextAnalyzer.Terms(string.Join(' ', doc?.Keywords ?? [])), TextAnalyzer.Terms(p.Text), TextAnalyzer.Terms(string.Join(' ', p.Questions)),
             };
         }).ToArray();
         var averages = Enumerable.Range(0, Fields.Length).Select(f => Math.Max(1.0, fields.Average(x => x[f].Count))).ToArray();
@@ -148,9 +149,12 @@ public sealed partial class GuidanceIndex
         IEnumerable<SearchHit> hits;
         if (Embed(question) is { } vector)
         {
-            var (fused, similarity, sentences) = Fuse(question, final, vector, words);
-            hits = Enumerable.Range(0, fused.Length).Where(i => fused[i] > 0).Select(i =>
-                new SearchHit(_passages[i], fused[i], coverages[i]) { Lexical = final[i], Similarity = similarity[i], SentenceSimilarities = sentences[i] });
+            var dense = Fuse(question, final, vector, words);
+            hits = Enumerable.Range(0, final.Length).Where(i => dense.Fused[i] > 0).Select(i => new SearchHit(_passages[i], dense.Fused[i], coverages[i])
+            {
+                Lexical = final[i], Similarity = dense.Similarity[i], SentenceSimilarities = dense.Sentences[i],
+                QuestionSimilarity = _passages[i].Questions.Count > 0 ? dense.Questions[i] : null,
+            });
         }
         else
         {

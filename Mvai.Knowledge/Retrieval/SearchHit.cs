@@ -12,7 +12,10 @@ public sealed record SearchHit(GuidancePassage Passage, double Score, double Cov
     /// <summary>The passage's BM25F score alone; equal to <see cref="Score"/> for a lexical index.</summary>
     public double Lexical { get; init; } = Score;
 
-    /// <summary>Cosine similarity (-1..1) of the question and the passage's embedding; null when the index has no embedder.</summary>
+    /// <summary>
+    /// Cosine similarity (-1..1) of the question and the passage: the closest of its whole text, its sentences and its alternate
+    /// questions; null when the index has no embedder.
+    /// </summary>
     public double? Similarity { get; init; }
 
     /// <summary>
@@ -20,4 +23,10 @@ public sealed record SearchHit(GuidancePassage Passage, double Score, double Cov
     /// so an answer can quote the sentences closest in meaning; null when the index has no embedder.
     /// </summary>
     public IReadOnlyList<double>? SentenceSimilarities { get; init; }
+
+    /// <summary>
+    /// Cosine similarity of the question and the closest of the passage's alternate questions (<see cref="GuidancePassage.Questions"/>);
+    /// null when the index has no embedder or the passage lists no questions.
+    /// </summary>
+    public double? QuestionSimilarity { get; init; }
 }

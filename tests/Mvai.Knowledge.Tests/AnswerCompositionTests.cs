@@ -20,7 +20,7 @@ public sealed class AnswerCompositionTests
     }
 
     [Theory]
-    [InlineData("should we do a presser tonight", "briefing")]
+    [InlineData("when is the next presser", "briefing")]
     [InlineData("should my dispatchers get support too", "dispatchers")]
     public void Key_points_are_the_sentences_that_match_the_question_or_its_synonyms(string question, string expected)
     {

@@ -35,6 +35,19 @@ public sealed partial class CorpusContentTests
     }
 
     [Fact]
+    public void Every_passage_lists_three_to_six_short_alternate_questions_used_by_no_other_passage()
+    {
+        Assert.All(Corpus.Passages, p =>
+        {
+            Assert.InRange(p.Questions.Count, 3, 6);
+            Assert.All(p.Questions, q => Assert.InRange(q.Length, 5, 80));
+        });
+        var shared = Corpus.Passages.SelectMany(p => p.Questions.Select(q => (Question: q.ToUpperInvariant(), p.Id)))
+            .GroupBy(x => x.Question).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.Empty(shared);
+    }
+
+    [Fact]
     public void Every_listed_source_is_cited_by_some_passage()
     {
         Assert.All(Corpus.Documents, d =>

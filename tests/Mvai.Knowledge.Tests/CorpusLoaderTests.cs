@@ -19,6 +19,7 @@ public sealed class CorpusLoaderTests : IDisposable
     [InlineData("duplicate-id", "duplicate-id/b-second.md", 3, "duplicate id 'shared-id' (already used by duplicate-id/a-first.md)")]
     [InlineData("unknown-phase", "unknown-phase/unknown-phase.md", 7, "unknown phase 'first-hour'")]
     [InlineData("bad-url", "bad-url/bad-url.md", 10, "must be an absolute http or https address")]
+    [InlineData("questions-after-sources", "questions-after-sources/questions-after-sources.md", 20, "must be the last line")]
     public void Malformed_file_fails_with_file_and_line(string folder, string displayPath, int line, string problem)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "Malformed", folder);
@@ -55,6 +56,10 @@ public sealed class CorpusLoaderTests : IDisposable
 
             - a bullet
 
+            Questions:
+            - what goes first?
+            - wat now
+
             Sources: 2, 1
 
             ## Second passage
@@ -77,6 +82,8 @@ public sealed class CorpusLoaderTests : IDisposable
         Assert.Equal("new-doc#1", first.Id);
         Assert.Equal("First passage", first.Heading);
         Assert.Equal("Line one.\n\n- a bullet", first.Text);
+        Assert.Equal(["what goes first?", "wat now"], first.Questions);
+        Assert.Empty(corpus.Passages[1].Questions);
         Assert.Equal(["Second source", "First source"], first.Sources.Select(s => s.Title));
         Assert.Equal("recovery", first.Topic);
         Assert.Equal("new-doc#2", corpus.Passages[1].Id);
@@ -89,6 +96,12 @@ public sealed class CorpusLoaderTests : IDisposable
     [InlineData("## A\nText.\nSources: 1\nMore text.\n\nSources: 1\n", 14, "must be the last line")]
     [InlineData("## A\nText.\n\nSources: one\n", 15, "malformed Sources line")]
     [InlineData("\n", 11, "no '## ' passage")]
+    [InlineData("## A\nText.\n\nQuestions:\n- who?\nMore text.\n\nSources: 1\n", 17, "only '- question' lines")]
+    [InlineData("## A\nText.\n\nQuestions:\n-\n\nSources: 1\n", 16, "only '- question' lines")]
+    [InlineData("## A\nText.\n\nQuestions:\n\nSources: 1\n", 15, "has no '- question' lines")]
+    [InlineData("## A\nText.\n\nQuestions:\n- who?\nQuestions:\n- what?\n\nSources: 1\n", 17, "only one 'Questions:' block")]
+    [InlineData("## A\nText.\n\nQuestions:\n- who?\n- Who?\n\nSources: 1\n", 17, "listed twice")]
+    [InlineData("## A\nQuestions:\n- who?\n\nSources: 1\n", 12, "has no text")]
     public void Body_rules_are_enforced(string body, int line, string problem)
     {
         File.WriteAllText(Path.Combine(_temp, "doc.md"), Header + body);

@@ -48,6 +48,27 @@ public sealed class HybridRetrievalTests
     }
 
     [Fact]
+    public void A_passage_is_found_through_its_alternate_question_by_meaning_and_by_words()
+    {
+        var corpus = TinyCorpus.Build(
+            ("records", "first-days", ["Keep careful records of staff hours during the response."]),
+            ("program", "first-days", ["Ask the state victim assistance office about the federal program early."]),
+            TinyCorpus.Filler("filler"));
+        const string question = "who is going to pay for all this overtime";
+        var withQuestions = new GuidanceCorpus([.. corpus.Documents.Select(d => d.Id != "program" ? d
+            : d with { Passages = [.. d.Passages.Select(p => p with { Questions = ["who pays the overtime for our officers", "grant for extra costs"] })] })]);
+
+        var before = new GuidanceIndex(corpus, Generator).Search(question, 1).Single();
+        var hit = new GuidanceIndex(withQuestions, Generator).Search(question, 1).Single();
+
+        Assert.NotEqual("program", before.Passage.DocumentId);
+        Assert.Null(before.QuestionSimilarity);
+        Assert.Equal("program", hit.Passage.DocumentId);
+        Assert.Equal(hit.QuestionSimilarity, hit.Similarity);
+        Assert.Equal("program", new GuidanceIndex(withQuestions).Search(question, 1).Single().Passage.DocumentId);
+    }
+
+    [Fact]
     public void A_lesson_ranks_below_guidance_that_matches_as_well()
     {
         // Same text, so only the topic differs; the lesson's id sorts first and would win a tie.

@@ -61,7 +61,7 @@ internal static class GuidanceEval
                 var hits = hybrid.Search(c.Question, 16);
                 var top = hits.Count > 0 ? hits[0] : null;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(c.Answerable ? "A" : "U")} {(top is not null && c.Documents.Contains(top.Passage.DocumentId) ? "hit " : "miss")} sim {top?.Similarity:F3} bm25f {top?.Lexical:F2} coverage {top?.Coverage:F2} {top?.Passage.Id,-40} {c.Question}"));
+                    $"{(c.Answerable ? "A" : "U")} {(top is not null && c.Documents.Contains(top.Passage.DocumentId) ? "hit " : "miss")} sim {top?.Similarity:F3} question {top?.QuestionSimilarity:F3} bm25f {top?.Lexical:F2} coverage {top?.Coverage:F2} {top?.Passage.Id,-40} {c.Question}"));
             }
 
             return;
