@@ -15,6 +15,9 @@ public sealed partial class GuidanceIndex
     private const string LessonsTopic = "lessons";
     // Heading, document title, keywords, text and alternate questions; the questions are worded loosely, so they weigh least.
     private static readonly (double Weight, double B)[] Fields = [(3.0, 0.5), (2.0, 0.3), (2.5, 0.3), (1.0, 0.75), (0.25, 0.5)];
+
+    // Heading, title, keywords and text come first; the alternate questions are the last field.
+    private const int QuestionsField = 4;
     private readonly GuidancePassage[] _passages;
     private readonly int[] _documentOf;
     private readonly int _documentCount;
@@ -45,6 +48,18 @@ public sealed partial class GuidanceIndex
         var averages = Enumerable.Range(0, Fields.Length).Select(f => Math.Max(1.0, fields.Average(x => x[f].Count))).ToArray();
 
         var raw = new Dictionary<string, List<(int, double)>>(StringComparer.Ordinal);
+
+        // A word's rarity is counted in the written guidance only: the alternate questions repeat everyday words ("new",
+        // "many") across passages and would make the rare words of an unrelated question ("parking") look telling.
+        var writtenIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var passageFields in fields)
+        {
+            foreach (var term in passageFields.Take(QuestionsField).SelectMany(f => f).Distinct(StringComparer.Ordinal))
+            {
+                writtenIn[term] = writtenIn.GetValueOrDefault(term) + 1;
+            }
+        }
+
         for (var i = 0; i < fields.Length; i++)
         {
             var tf = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -70,7 +85,8 @@ public sealed partial class GuidanceIndex
 
         foreach (var (term, list) in raw)
         {
-            var idf = _idf[term] = Math.Log(1 + ((_passages.Length - list.Count + 0.5) / (list.Count + 0.5)));
+            var count = writtenIn.TryGetValue(term, out var written) ? written : list.Count;
+            var idf = _idf[term] = Math.Log(1 + ((_passages.Length - count + 0.5) / (count + 0.5)));
             _postings[term] = ([.. list.Select(x => x.Item1)], [.. list.Select(x => (float)(idf * x.Item2 * (K1 + 1) / (x.Item2 + K1)))]);
         }
 
