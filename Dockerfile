@@ -14,6 +14,8 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig package.json package-lock.json .npmrc ./
 COPY Mvai.Bot/Mvai.Bot.csproj Mvai.Bot/
 COPY Mvai.Knowledge/Mvai.Knowledge.csproj Mvai.Knowledge/
+# The project imports the build step that writes the embedding model out of its package (build/EmbeddingModel.targets).
+COPY Mvai.Knowledge/build/ Mvai.Knowledge/build/
 RUN npm ci --omit=dev --no-audit --no-fund \
  && dotnet restore Mvai.Bot/Mvai.Bot.csproj
 

@@ -138,7 +138,8 @@ public sealed partial class MessageUnderstanding
             return Decided(MessageRoute.Crisis, "rule: warning sign");
         }
 
-        if (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (WarningSigns.HintsCrisis(normalized) && crisis >= t.CrisisWithSign))
+        var sign = WarningSigns.HintsCrisis(normalized);
+        if ((sign || crisis >= t.CrisisWithoutSign) && (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (sign && crisis >= t.CrisisWithSign)))
         {
             return Decided(MessageRoute.Crisis, "model: crisis");
         }
