@@ -1,3 +1,4 @@
+using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using Mvai.Knowledge.Plugins;
 using Mvai.Knowledge.Retrieval;
 using Mvai.Knowledge.Safety;
 using Mvai.Knowledge.Understanding;
+using OpenAI;
 
 namespace Mvai.Knowledge;
 
@@ -25,8 +27,9 @@ public static class KnowledgeServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Configuration; reads <c>Knowledge:ContentPath</c>, <c>Knowledge:Embeddings:Enabled</c> (default true:
     /// retrieval fuses BM25F with sentence embeddings, from a registered <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> or the
-    /// local all-MiniLM-L6-v2; false: BM25F alone, no model loaded), and <c>Knowledge:OpenAI:Endpoint/ApiKey/ChatModel</c>
-    /// which switch <see cref="IGuidanceAnswerer"/> to grounded LLM generation when set.</param>
+    /// local all-MiniLM-L6-v2; false: BM25F alone, no model loaded), <c>Knowledge:OpenAI:Endpoint/ApiKey/ChatModel</c>
+    /// which switch <see cref="IGuidanceAnswerer"/> to grounded LLM generation when set, and <c>Knowledge:OpenAI:EmbeddingModel</c>
+    /// which, with the endpoint, replaces the local model by a hosted one for retrieval and the understanding step.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,8 +44,15 @@ public static class KnowledgeServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.AddSingleton(sp => CorpusLoader.LoadDirectory(sp.GetRequiredService<KnowledgeOptions>().ResolveContentPath()));
+        var llm = ReadOpenAI(configuration);
         if (EmbeddingsEnabled(configuration))
         {
+            if (llm.HasEmbeddingModel && !services.Any(d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>)))
+            {
+                // The OpenAI-compatible /embeddings endpoint (Azure OpenAI's /openai/v1 too), as the chat model is called.
+                services.AddSingleton(OpenAIClientFor(llm).GetEmbeddingClient(llm.EmbeddingModel!).AsIEmbeddingGenerator());
+            }
+
             // The local model unless another generator (a hosted one) was registered first.
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
             services.AddSingleton(sp =>
@@ -58,11 +68,12 @@ public static class KnowledgeServiceCollectionExtensions
         }
 
         services.AddSingleton<SafetyScreen>();
-        // The understanding step reads every free-text message with the local sentence model; both are built once per
-        // process (Shared), not per app instance.
-        services.AddSingleton(_ => MessageUnderstanding.Shared);
+        // The understanding step reads every free-text message with the registered sentence model. The local one is built once
+        // per process (Shared), not per app instance; another (a hosted model) embeds the examples once per app.
+        services.AddSingleton(sp => sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } embeddings and not LocalEmbeddingGenerator
+            ? new MessageUnderstanding(embeddings, RouteExamples.LoadDefault())
+            : MessageUnderstanding.Shared);
         services.AddSingleton<GuidanceAnswerer>();
-        var llm = ReadOpenAI(configuration);
         if (llm.IsConfigured)
         {
             // Only when an endpoint and model are configured does any question leave the process.
@@ -91,6 +102,11 @@ public static class KnowledgeServiceCollectionExtensions
             Endpoint = Uri.TryCreate(section[nameof(OpenAIKnowledgeOptions.Endpoint)], UriKind.Absolute, out var uri) ? uri : null,
             ApiKey = section[nameof(OpenAIKnowledgeOptions.ApiKey)],
             ChatModel = section[nameof(OpenAIKnowledgeOptions.ChatModel)],
+            EmbeddingModel = section[nameof(OpenAIKnowledgeOptions.EmbeddingModel)],
         };
     }
+
+    private static OpenAIClient OpenAIClientFor(OpenAIKnowledgeOptions llm) =>
+        // Local servers may need no key, but the client refuses an empty one.
+        new(new ApiKeyCredential(string.IsNullOrEmpty(llm.ApiKey) ? "unused" : llm.ApiKey), new OpenAIClientOptions { Endpoint = llm.Endpoint });
 }

@@ -19,6 +19,12 @@ public sealed class OpenAIKnowledgeOptions
     /// <summary>Chat model id.</summary>
     public string? ChatModel { get; set; }
 
+    /// <summary>Embedding model id (an Azure OpenAI deployment name, too): replaces the local sentence model when set.</summary>
+    public string? EmbeddingModel { get; set; }
+
     /// <summary>Whether the LLM path is configured.</summary>
     public bool IsConfigured => Endpoint is not null && !string.IsNullOrWhiteSpace(ChatModel);
+
+    /// <summary>Whether a hosted embedding model is configured.</summary>
+    public bool HasEmbeddingModel => Endpoint is not null && !string.IsNullOrWhiteSpace(EmbeddingModel);
 }

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace Mvai.Tests.Shared;
@@ -6,19 +9,28 @@ namespace Mvai.Tests.Shared;
 /// <summary>
 /// A loopback server speaking the OpenAI chat-completions wire format, recording every request body, so the
 /// real Semantic Kernel OpenAI connector can be driven offline: a reply, an HTTP error, a body that is not
-/// the wire format at all, or a reply slower than the caller is willing to wait.
+/// the wire format at all, or a reply slower than the caller is willing to wait. It also answers
+/// <c>/v1/embeddings</c> with a cheap deterministic vector per text (hashed words), for the hosted embedding path.
 /// </summary>
-public sealed class FakeOpenAIServer : IAsyncDisposable
+public sealed partial class FakeOpenAIServer : IAsyncDisposable
 {
+    /// <summary>The dimension of the fake embeddings.</summary>
+    public const int EmbeddingDimensions = 256;
+
     private readonly LoopbackServer _server;
 
-    private FakeOpenAIServer(LoopbackServer server, ConcurrentQueue<string> requests)
+    private FakeOpenAIServer(LoopbackServer server, ConcurrentQueue<string> requests, ConcurrentQueue<string> embeddingRequests)
     {
         _server = server;
         Requests = requests;
+        EmbeddingRequests = embeddingRequests;
     }
 
+    /// <summary>Bodies of chat-completion requests.</summary>
     public ConcurrentQueue<string> Requests { get; }
+
+    /// <summary>Bodies of embedding requests.</summary>
+    public ConcurrentQueue<string> EmbeddingRequests { get; }
 
     /// <summary>The base address to configure, ending in <c>/v1</c>.</summary>
     public Uri Endpoint => new(_server.BaseAddress, "v1");
@@ -30,8 +42,17 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public static async Task<FakeOpenAIServer> StartAsync(string reply, int status = 200, TimeSpan delay = default, string? rawBody = null)
     {
         var requests = new ConcurrentQueue<string>();
-        var server = await LoopbackServer.StartAsync(app => Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(
-            app, "/v1/chat/completions", async (HttpContext context) =>
+        var embeddingRequests = new ConcurrentQueue<string>();
+        var server = await LoopbackServer.StartAsync(app =>
+        {
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(app, "/v1/embeddings", async (HttpContext context) =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                var body = await reader.ReadToEndAsync(context.RequestAborted);
+                embeddingRequests.Enqueue(body);
+                return Embeddings(body);
+            });
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(app, "/v1/chat/completions", async (HttpContext context) =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 requests.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
@@ -53,9 +74,56 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                     choices = new[] { new { index = 0, message = new { role = "assistant", content = reply }, finish_reason = "stop" } },
                     usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
                 });
-            }));
-        return new FakeOpenAIServer(server, requests);
+            });
+        });
+        return new FakeOpenAIServer(server, requests, embeddingRequests);
     }
+
+    /// <summary>
+    /// A unit vector per text: each word adds one to a hashed coordinate (FNV-1a), so texts sharing words are similar and
+    /// the same text always gets the same vector.
+    /// </summary>
+    public static float[] Embed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var vector = new float[EmbeddingDimensions];
+        foreach (Match word in Word().Matches(text.ToLowerInvariant()))
+        {
+            var hash = 2166136261u;
+            foreach (var c in word.Value)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+            vector[hash % EmbeddingDimensions] += 1;
+        }
+        vector[0] += 0.01f; // never the zero vector
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return [.. vector.Select(v => v / norm)];
+    }
+
+    /// <summary>An embeddings response; honours <c>encoding_format</c> (the OpenAI .NET client asks for base64).</summary>
+    private static IResult Embeddings(string body)
+    {
+        using var request = JsonDocument.Parse(body);
+        var root = request.RootElement;
+        var input = root.GetProperty("input");
+        string[] texts = input.ValueKind == JsonValueKind.Array ? [.. input.EnumerateArray().Select(e => e.GetString() ?? string.Empty)] : [input.GetString() ?? string.Empty];
+        var base64 = root.TryGetProperty("encoding_format", out var format) && format.GetString() == "base64";
+        return Results.Json(new
+        {
+            @object = "list",
+            model = root.GetProperty("model").GetString(),
+            data = texts.Select((text, i) =>
+            {
+                var vector = Embed(text);
+                return new { @object = "embedding", index = i, embedding = base64 ? Convert.ToBase64String(MemoryMarshal.AsBytes(vector.AsSpan())) : (object)vector };
+            }).ToArray(),
+            usage = new { prompt_tokens = texts.Length, total_tokens = texts.Length },
+        });
+    }
+
+    [GeneratedRegex(@"[a-z0-9]+")]
+    private static partial Regex Word();
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
