@@ -50,7 +50,8 @@ public static class KnowledgeServiceCollectionExtensions
             if (llm.HasEmbeddingModel && !services.Any(d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>)))
             {
                 // The OpenAI-compatible /embeddings endpoint (Azure OpenAI's /openai/v1 too), as the chat model is called.
-                services.AddSingleton(OpenAIClientFor(llm).GetEmbeddingClient(llm.EmbeddingModel!).AsIEmbeddingGenerator());
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(
+                    new BatchingEmbeddingGenerator(OpenAIClientFor(llm).GetEmbeddingClient(llm.EmbeddingModel!).AsIEmbeddingGenerator()));
             }
 
             // The local model unless another generator (a hosted one) was registered first.

@@ -48,5 +48,16 @@ public sealed class HostedEmbeddingTests
         Assert.Empty(server.Requests);
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.NotEmpty(answer.Citations);
+
+        // The passages, sentences and examples go in batches the hosted endpoints accept (at most 2,048 inputs a request).
+        Assert.All(server.EmbeddingRequests, r => Assert.InRange(InputCount(r), 1, BatchingEmbeddingGenerator.DefaultBatchSize));
+        Assert.True(server.EmbeddingRequests.Sum(InputCount) > BatchingEmbeddingGenerator.DefaultBatchSize);
+    }
+
+    private static int InputCount(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var input = json.RootElement.GetProperty("input");
+        return input.ValueKind == System.Text.Json.JsonValueKind.Array ? input.GetArrayLength() : 1;
     }
 }
