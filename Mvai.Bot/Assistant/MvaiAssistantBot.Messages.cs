@@ -55,6 +55,14 @@ internal sealed partial class MvaiAssistantBot
                 await dc.RepromptDialogAsync(cancellationToken);
                 return;
             }
+            if (AsksForAPersonInTheForm(text, reading, dc) && IntakeDialog.ReadDraft(dc.ActiveDialog) is { } draft)
+            {
+                // "can somebody from iacp just call me instead of this form": the intake's phrase list knows the short
+                // ways of asking; a sentence the model is sure of ends the form the same way, kept for "continue my request".
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await OnIntakeEndedAsync(turnContext, dc, new IntakeOutcome(IntakeOutcomeKind.HandoffRequested, draft), cancellationToken);
+                return;
+            }
             await OnDialogTurnAsync(turnContext, dc, await dc.ContinueDialogAsync(cancellationToken), cancellationToken);
             return;
         }
@@ -89,6 +97,13 @@ internal sealed partial class MvaiAssistantBot
         var floor = safety.Screen(text).Kind;
         return floor is SafetyKind.ActiveThreat or SafetyKind.Distress ? floor : null;
     }
+
+    private static bool AsksForAPersonInTheForm(string text, MessageReading? reading, DialogContext dc) =>
+        dc.ActiveDialog?.Id == nameof(IntakeDialog)
+        && reading?.Route == MessageRoute.Person
+        && reading.Scores.GetValueOrDefault(MessageRoute.Person) >= 0.8f
+        && MessageText.Normalize(text).Count(c => c == ' ') >= 3
+        && !IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text));
 
     private static bool AlsoACrisis(string text, MessageReading? reading)
     {

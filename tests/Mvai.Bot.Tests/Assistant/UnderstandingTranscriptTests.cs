@@ -117,4 +117,21 @@ public sealed class UnderstandingTranscriptTests : IAsyncLifetime
         Assert.Equal(AssistantMessages.CrisisLinesAfterDanger, replies[1].Text);
         Assert.Equal(HandoffReason.ActiveThreat, (await _scenario.OpenCaseAsync(chat)).Reason);
     }
+
+    [Fact]
+    public async Task APersonAskedForInTheMiddleOfTheForm_IsConnected_AndTheFormIsKeptForLater()
+    {
+        var chat = _scenario.NewChat();
+        await chat.ExpectAsync("we need MVAI help", IntakeMessages.AskName);
+        await chat.ExpectAsync("Dana Whitfield", IntakeMessages.AskTitle);
+
+        var replies = await chat.SayAsync("can somebody from iacp just call me instead of this form");
+
+        Assert.StartsWith("I'm connecting you with an MVAI advisor", replies[^1].Text, StringComparison.Ordinal);
+        var handoff = await _scenario.OpenCaseAsync(chat);
+        Assert.Equal(HandoffReason.UserAsked, handoff.Reason);
+        Assert.Contains(handoff.Details, d => d.Value == "Dana Whitfield");
+        await chat.ExpectAsync("leave the queue", Mvai.Bot.Handoff.HandoffMessages.LeftQueue);
+        await chat.ExpectAsync("continue my request", IntakeMessages.AskTitle);
+    }
 }
