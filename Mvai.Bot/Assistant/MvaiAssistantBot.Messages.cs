@@ -24,16 +24,15 @@ internal sealed partial class MvaiAssistantBot
         // Safety before anything else, even mid-intake: a live threat or a person in crisis is answered at once,
         // then connected with a person.
         var text = activity.Text ?? string.Empty;
-        // A related topic the assistant offered comes back as its title ("Crisis lines for responders"): it is a question
-        // for the guidance, whatever its words look like, so it is not read at all.
-        var reading = string.IsNullOrWhiteSpace(text) || IsOfferedTopic(text) ? null : await understanding.ReadAsync(text, cancellationToken);
+        var normalized = MessageText.Normalize(text);
         var inPrompt = dc.ActiveDialog is not null || await _handoffCase.GetAsync(turnContext, cancellationToken: cancellationToken) is not null;
+        var reading = NeedsReading(text, normalized, inPrompt) ? await understanding.ReadAsync(text, cancellationToken) : null;
         // Where the story of the event is the expected answer (or the message goes to an advisor), danger needs more.
         var storyExpected = inPrompt && IntakeDialog.ReadAsking(dc.ActiveDialog) is null or "details" or "incidentType";
-        if (UrgentKind(text, reading, inPrompt, storyExpected) is { } urgent)
+        if (UrgentKind(text, normalized, reading, inPrompt, storyExpected) is { } urgent)
         {
             await turnContext.SendActivityAsync(urgent == SafetyKind.ActiveThreat ? SafetyReplies.ActiveThreat : SafetyReplies.Distress, cancellationToken);
-            if (urgent == SafetyKind.ActiveThreat && AlsoACrisis(text, reading))
+            if (urgent == SafetyKind.ActiveThreat && AlsoACrisis(normalized, reading))
             {
                 // "he's in his room with his rifle right now saying he'll end it": 911 first, and the crisis lines with it.
                 await turnContext.SendActivityAsync(AssistantMessages.CrisisLinesAfterDanger, cancellationToken);
@@ -55,7 +54,7 @@ internal sealed partial class MvaiAssistantBot
                 await dc.RepromptDialogAsync(cancellationToken);
                 return;
             }
-            if (AsksForAPersonInTheForm(text, reading, dc) && IntakeDialog.ReadDraft(dc.ActiveDialog) is { } draft)
+            if (AsksForAPersonInTheForm(text, normalized, reading, dc) && IntakeDialog.ReadDraft(dc.ActiveDialog) is { } draft)
             {
                 // "can somebody from iacp just call me instead of this form": the intake's phrase list knows the short
                 // ways of asking; a sentence the model is sure of ends the form the same way, kept for "continue my request".
@@ -76,41 +75,50 @@ internal sealed partial class MvaiAssistantBot
     /// the story of the event is the expected answer ("anything else the advisor should know?", a message to the
     /// advisor), danger also needs its time words or a sure reading. The warning-sign patterns count everywhere.
     /// </summary>
-    private SafetyKind? UrgentKind(string text, MessageReading? reading, bool inPrompt, bool storyExpected)
+    /// <summary>
+    /// Whether the model must read the message. Not for a related topic the assistant offered, which comes back as its
+    /// title ("Crisis lines for responders") and is a question for the guidance whatever its words look like; and not for
+    /// a short answer inside a prompt (a name, a phone number, "yes"), where only a warning-sign word could make a reading
+    /// count (<see cref="UrgentKind"/>), so every other intake answer costs no model run.
+    /// </summary>
+    private bool NeedsReading(string text, string normalized, bool inPrompt) =>
+        normalized.Length > 0 && !IsOfferedTopic(text)
+        && (!inPrompt || MessageText.IsSentence(normalized) || WarningSigns.IsDangerNow(normalized) || WarningSigns.IsCrisis(normalized));
+
+    /// <summary>
+    /// Whether the message needs the 911 or the 988 reply first. Outside a prompt the understanding step decides. Inside
+    /// a prompt (an intake answer, a message relayed to an advisor) a short answer like a name, a town or "leave the
+    /// queue" must not read as a crisis, so there a reading counts only for a sentence (four words or more); and where
+    /// the story of the event is the expected answer ("anything else the advisor should know?", a message to the
+    /// advisor), danger also needs its time words or a sure reading. The warning-sign patterns count everywhere.
+    /// </summary>
+    private SafetyKind? UrgentKind(string text, string normalized, MessageReading? reading, bool inPrompt, bool storyExpected)
     {
-        if (reading is null)
-        {
-            return null;
-        }
-        var normalized = MessageText.Normalize(text);
-        var sentence = normalized.Count(c => c == ' ') >= 3;
-        var danger = reading.Scores.GetValueOrDefault(MessageRoute.Danger);
-        if (reading.Route == MessageRoute.Danger && (!inPrompt || WarningSigns.IsDangerNow(normalized) || (sentence && danger >= (storyExpected ? 0.85f : 0.5f))))
+        var sentence = MessageText.IsSentence(normalized);
+        var danger = reading?.Scores.GetValueOrDefault(MessageRoute.Danger) ?? 0f;
+        if (reading?.Route == MessageRoute.Danger && (!inPrompt || WarningSigns.IsDangerNow(normalized) || (sentence && danger >= (storyExpected ? 0.85f : 0.5f))))
         {
             return SafetyKind.ActiveThreat;
         }
-        if (reading.Route == MessageRoute.Crisis && (!inPrompt || sentence || WarningSigns.IsCrisis(normalized)))
+        if (reading?.Route == MessageRoute.Crisis && (!inPrompt || sentence || WarningSigns.IsCrisis(normalized)))
         {
             return SafetyKind.Distress;
         }
         // The old screen's phrasings stay as a floor: anything it caught is still caught.
-        var floor = safety.Screen(text).Kind;
+        var floor = reading is null && IsOfferedTopic(text) ? SafetyKind.None : safety.Screen(text).Kind;
         return floor is SafetyKind.ActiveThreat or SafetyKind.Distress ? floor : null;
     }
 
-    private static bool AsksForAPersonInTheForm(string text, MessageReading? reading, DialogContext dc) =>
+    private static bool AsksForAPersonInTheForm(string text, string normalized, MessageReading? reading, DialogContext dc) =>
         dc.ActiveDialog?.Id == nameof(IntakeDialog)
         && reading?.Route == MessageRoute.Person
         && reading.Scores.GetValueOrDefault(MessageRoute.Person) >= 0.8f
-        && MessageText.Normalize(text).Count(c => c == ' ') >= 3
+        && MessageText.IsSentence(normalized)
         && !IntakeUtterances.IsHandoff(IntakeUtterances.Normalize(text));
 
-    private static bool AlsoACrisis(string text, MessageReading? reading)
-    {
-        var normalized = MessageText.Normalize(text);
-        return WarningSigns.IsCrisis(normalized) || WarningSigns.HintsCrisis(normalized)
-            || reading?.Scores.GetValueOrDefault(MessageRoute.Crisis) >= 0.15f;
-    }
+    private static bool AlsoACrisis(string normalized, MessageReading? reading) =>
+        WarningSigns.IsCrisis(normalized) || WarningSigns.HintsCrisis(normalized)
+        || reading?.Scores.GetValueOrDefault(MessageRoute.Crisis) >= 0.15f;
 
     private async Task RouteAsync(ITurnContext turnContext, DialogContext dc, MessageReading? reading, CancellationToken cancellationToken)
     {

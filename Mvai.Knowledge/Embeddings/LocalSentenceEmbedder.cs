@@ -23,8 +23,13 @@ public sealed class LocalSentenceEmbedder : IDisposable
 
     private static readonly Lazy<LocalSentenceEmbedder> SharedInstance = new(() => Load(Path.Combine(AppContext.BaseDirectory, ModelFolder)));
 
+    // Texts embedded lately: a guidance question is read by the understanding step and then searched by the index, both
+    // with the same normalised text, and the second must not run the model again. Small and dropped whole when full.
+    private const int RecentCapacity = 256;
+
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _recent = new(StringComparer.Ordinal);
 
     private LocalSentenceEmbedder(InferenceSession session, BertTokenizer tokenizer)
     {
@@ -57,12 +62,27 @@ public sealed class LocalSentenceEmbedder : IDisposable
         return new LocalSentenceEmbedder(session, tokenizer);
     }
 
-    /// <summary>Embeds one text.</summary>
+    /// <summary>Embeds one text; a text embedded lately is not embedded again.</summary>
     /// <param name="text">Any text; longer than the model's window, it is cut.</param>
-    /// <returns>A unit-length vector of <see cref="Dimensions"/> floats.</returns>
+    /// <returns>A unit-length vector of <see cref="Dimensions"/> floats, shared with other callers: never change it.</returns>
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (_recent.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (_recent.Count >= RecentCapacity)
+        {
+            _recent.Clear();
+        }
+
+        return _recent[text] = Run(text);
+    }
+
+    private float[] Run(string text)
+    {
         var pieces = _tokenizer.EncodeToIds(text, MaxTokens, addSpecialTokens: true, out _, out _);
         var length = pieces.Count;
         var ids = new long[length];

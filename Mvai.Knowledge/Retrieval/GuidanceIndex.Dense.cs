@@ -73,7 +73,7 @@ public sealed partial class GuidanceIndex
             return Search(question, top);
         }
 
-        var generated = await _embeddings.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var generated = await _embeddings.GenerateAsync([Understanding.MessageText.Normalize(question)], cancellationToken: cancellationToken).ConfigureAwait(false);
         _lastQuery = new QueryVector(question, generated[0].Vector.ToArray());
         return Search(question, top);
     }
@@ -92,7 +92,7 @@ public sealed partial class GuidanceIndex
             return cached.Vector;
         }
 
-        var vector = _embeddings.GenerateAsync([question]).GetAwaiter().GetResult()[0].Vector.ToArray();
+        var vector = _embeddings.GenerateAsync([Understanding.MessageText.Normalize(question)]).GetAwaiter().GetResult()[0].Vector.ToArray();
         _lastQuery = new QueryVector(question, vector);
         return vector;
     }

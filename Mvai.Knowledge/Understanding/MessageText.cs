@@ -12,6 +12,14 @@ public static partial class MessageText
         Spaces().Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\'').ToLowerInvariant(), " ").Trim();
 
     /// <summary>
+    /// Whether a normalised message is a sentence (four words or more) rather than a short answer to a question ("Dana
+    /// Whitfield", "Springfield, IL", "leave the queue"), which a reading must not turn into a route.
+    /// </summary>
+    /// <param name="normalized">Normalised text.</param>
+    /// <returns>Whether it has four words or more.</returns>
+    public static bool IsSentence(string normalized) => normalized.Count(c => c == ' ') >= 3;
+
+    /// <summary>
     /// The clauses of a message ("shooting tuesday. my sgt gave away his dog. what do we tell the press"): a warning sign
     /// said in passing is diluted in the whole message's meaning but plain in its own clause.
     /// </summary>

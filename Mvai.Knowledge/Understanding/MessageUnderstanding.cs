@@ -138,8 +138,7 @@ public sealed partial class MessageUnderstanding
             return Decided(MessageRoute.Crisis, "rule: warning sign");
         }
 
-        var sign = WarningSigns.HintsCrisis(normalized);
-        if ((sign || crisis >= t.CrisisWithoutSign) && (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (sign && crisis >= t.CrisisWithSign)))
+        if (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (WarningSigns.HintsCrisis(normalized) && crisis >= t.CrisisWithSign))
         {
             return Decided(MessageRoute.Crisis, "model: crisis");
         }

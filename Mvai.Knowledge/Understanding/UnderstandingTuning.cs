@@ -28,12 +28,6 @@ public sealed record UnderstandingTuning
     /// <summary>How much surer a single clause must be than a whole message to decide crisis or danger.</summary>
     public float ClauseDiscount { get; init; } = 0.4f;
 
-    /// <summary>
-    /// Without any warning sign in the words, the model's crisis reading must be at least this likely (0 keeps every
-    /// crisis reading).
-    /// </summary>
-    public float CrisisWithoutSign { get; init; }
-
     /// <summary>A guidance question this likely to be a crisis gets the 988 line with its answer.</summary>
     public float WellnessConcern { get; init; } = 0.4f;
 }

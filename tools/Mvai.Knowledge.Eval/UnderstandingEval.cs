@@ -111,11 +111,13 @@ internal static class UnderstandingEval
 
     private static class Grid
     {
-        // Earlier grids chose the other defaults: crisis sign 0.05 (of 0.05-0.2), words' weight 1 (of 0.25-1), the
-        // clause discount 0.4 (of 0.2-0.4), and after the seed examples safety weight 2 (of 2-4), crisis 0.45 (of
-        // 0.35-0.45) and danger 0.6 (of 0.45-0.6).
-        // Then, for false alarms: how sure the model must be of a crisis no warning-sign word supports.
-        public static readonly float[] CrisisWithoutSign = [0f, 0.6f, 0.75f, 0.85f];
+        // Earlier grids chose the other defaults: crisis sign 0.05 (of 0.05-0.2), words' weight 1 (of 0.25-1) and the
+        // clause discount 0.4 (of 0.2-0.4). Requiring a warning-sign word for a crisis reading unless the model is 0.6-0.85
+        // sure cut false alarms on training questions (9.3% to 3.9-6.2%) for 7-17 more safety misses, so it is not done.
+        // This grid, after the seed examples, searches the safety weight and the two safety thresholds.
+        public static readonly float[] SafetyWeight = [2f, 3f, 4f];
+        public static readonly float[] CrisisClause = [0.35f, 0.45f];
+        public static readonly float[] DangerClause = [0.45f, 0.6f];
     }
 
     private static bool IsSafety(MessageRoute route) => route is MessageRoute.Crisis or MessageRoute.Danger;
@@ -140,8 +142,10 @@ internal static class UnderstandingEval
         // Safety recall first, then routing accuracy: the score puts a missed crisis or danger far above any other miss.
         var best = (score: double.MinValue, tuning: new UnderstandingTuning());
         var grid =
-            from withoutSign in Grid.CrisisWithoutSign
-            select new UnderstandingTuning { CrisisWithoutSign = withoutSign };
+            from weight in Grid.SafetyWeight
+            from crisisClause in Grid.CrisisClause
+            from dangerClause in Grid.DangerClause
+            select new UnderstandingTuning { SafetyWeight = weight, CrisisClause = crisisClause, DangerClause = dangerClause };
         foreach (var tuning in grid)
         {
             var results = CrossValidate(generator, train, vectors, tuning);
@@ -154,7 +158,6 @@ internal static class UnderstandingEval
                 Console.WriteLine($"{tuning}: {correct}/{results.Count} right, {safetyMisses} safety misses");
             }
 
-            Console.WriteLine($"  tried {tuning.CrisisWithoutSign}: {correct} right, {safetyMisses} safety misses, false alarms on questions {FalseAlarms(results)}");
         }
     }
 
