@@ -69,13 +69,6 @@ internal sealed partial class MvaiAssistantBot
     }
 
     /// <summary>
-    /// Whether the message needs the 911 or the 988 reply first. Outside a prompt the understanding step decides. Inside
-    /// a prompt (an intake answer, a message relayed to an advisor) a short answer like a name, a town or "leave the
-    /// queue" must not read as a crisis, so there a reading counts only for a sentence (four words or more); and where
-    /// the story of the event is the expected answer ("anything else the advisor should know?", a message to the
-    /// advisor), danger also needs its time words or a sure reading. The warning-sign patterns count everywhere.
-    /// </summary>
-    /// <summary>
     /// Whether the model must read the message. Not for a related topic the assistant offered, which comes back as its
     /// title ("Crisis lines for responders") and is a question for the guidance whatever its words look like; and not for
     /// a short answer inside a prompt (a name, a phone number, "yes"), where only a warning-sign word could make a reading
@@ -90,13 +83,14 @@ internal sealed partial class MvaiAssistantBot
     /// a prompt (an intake answer, a message relayed to an advisor) a short answer like a name, a town or "leave the
     /// queue" must not read as a crisis, so there a reading counts only for a sentence (four words or more); and where
     /// the story of the event is the expected answer ("anything else the advisor should know?", a message to the
-    /// advisor), danger also needs its time words or a sure reading. The warning-sign patterns count everywhere.
+    /// advisor), danger also needs its time words, or a sure reading of a message that speaks of now ("the gunman is back"),
+    /// since the story is told in the past ("a gunman opened fire at the festival"). The warning-sign patterns count everywhere.
     /// </summary>
     private SafetyKind? UrgentKind(string text, string normalized, MessageReading? reading, bool inPrompt, bool storyExpected)
     {
         var sentence = MessageText.IsSentence(normalized);
         var danger = reading?.Scores.GetValueOrDefault(MessageRoute.Danger) ?? 0f;
-        if (reading?.Route == MessageRoute.Danger && (!inPrompt || WarningSigns.IsDangerNow(normalized) || (sentence && danger >= (storyExpected ? 0.85f : 0.5f))))
+        if (reading?.Route == MessageRoute.Danger && (!inPrompt || WarningSigns.IsDangerNow(normalized) || (sentence && (storyExpected ? danger >= 0.85f && WarningSigns.SpeaksOfNow(normalized) : danger >= 0.5f))))
         {
             return SafetyKind.ActiveThreat;
         }
@@ -104,8 +98,9 @@ internal sealed partial class MvaiAssistantBot
         {
             return SafetyKind.Distress;
         }
-        // The old screen's phrasings stay as a floor: anything it caught is still caught.
-        var floor = reading is null && IsOfferedTopic(text) ? SafetyKind.None : safety.Screen(text).Kind;
+        // The old screen's phrasings stay as a floor where the model did not read (a short answer in a prompt). Where it
+        // did, its reading stands: the screen's bare "suicide" turned questions about suicide prevention into crises.
+        var floor = reading is not null || IsOfferedTopic(text) ? SafetyKind.None : safety.Screen(text).Kind;
         return floor is SafetyKind.ActiveThreat or SafetyKind.Distress ? floor : null;
     }
 

@@ -64,7 +64,7 @@ public sealed partial class SafetyScreen
 
     [GeneratedRegex(
         @"\b(wants?|wanted|going|thinking|talking|plans?|planning)\s+(to\s+|about\s+)?(end(ing)?\s+(it|(his|her|my|their)\s+life)|kill(ing)?\s+(him|her|my|them)sel(f|ves)|die)\b" +
-        @"|\bsuicid\w*|\bcan'?t\s+go\s+on\b|\bno\s+reason\s+to\s+live\b|\bbetter\s+off\s+dead\b" +
+        "|" + SuicidePhrases.Personal + @"|\bcan'?t\s+go\s+on\b|\bno\s+reason\s+to\s+live\b|\bbetter\s+off\s+dead\b" +
         @"|\bhurt(ing)?\s+(him|her|my|them)sel(f|ves)\b|\bself[-\s]?harm\b|\beat\s+(his|my|her)\s+gun\b|\bend\s+it\s+all\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Distress();

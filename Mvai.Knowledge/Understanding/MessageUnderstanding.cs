@@ -19,8 +19,7 @@ public sealed partial class MessageUnderstanding
     private readonly RouteExample[] _examples;
     private readonly float[][] _vectors;
     private readonly UnderstandingTuning _tuning;
-    private readonly RouteModel _routeModel;
-    private readonly RouteModel _safetyModel;
+    private readonly RouteModel _model;
 
     private static readonly Lazy<MessageUnderstanding> SharedDefault = new(() =>
         new MessageUnderstanding(new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared), RouteExamples.LoadDefault()));
@@ -53,14 +52,7 @@ public sealed partial class MessageUnderstanding
         _examples = [.. examples];
         _vectors = [.. vectors];
         _tuning = tuning ?? new UnderstandingTuning();
-        _routeModel = RouteModel.Train(_examples, _vectors, _tuning.SafetyWeight, _tuning.WordScale);
-
-        // Examples written only to sharpen routing (RouteExample.ForSafety false) do not train the safety reading: on the
-        // training folds they cost crisis and danger recall, which must not pay for better routing.
-        var forSafety = Enumerable.Range(0, _examples.Length).Where(i => _examples[i].ForSafety).ToList();
-        _safetyModel = forSafety.Count == _examples.Length
-            ? _routeModel
-            : RouteModel.Train([.. forSafety.Select(i => _examples[i])], [.. forSafety.Select(i => _vectors[i])], _tuning.SafetyWeight, _tuning.WordScale);
+        _model = RouteModel.Train(_examples, _vectors, _tuning.SafetyWeight, _tuning.WordScale);
     }
 
     /// <summary>Embeds labelled messages, normalised as messages are.</summary>
@@ -95,29 +87,23 @@ public sealed partial class MessageUnderstanding
         var segments = new List<string> { normalized };
         segments.AddRange(MessageText.Clauses(normalized));
         var vectors = await _embeddings.GenerateAsync(segments, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var whole = ScoreRoutes(_routeModel, vectors[0].Vector.Span, segments[0]);
-        var safety = _safetyModel == _routeModel ? whole : ScoreRoutes(_safetyModel, vectors[0].Vector.Span, segments[0]);
-        var crisis = safety[MessageRoute.Crisis];
-        var danger = safety[MessageRoute.Danger];
+        var whole = ScoreRoutes(vectors[0].Vector.Span, segments[0]);
+        var crisis = whole[MessageRoute.Crisis];
+        var danger = whole[MessageRoute.Danger];
         for (var i = 1; i < vectors.Count; i++)
         {
             // The model was trained on whole messages, so a lone clause ("i dont know what to do first") reads more
             // extreme than it is: a clause must be surer than a whole message to decide.
-            var clause = ScoreRoutes(_safetyModel, vectors[i].Vector.Span, segments[i]);
+            var clause = ScoreRoutes(vectors[i].Vector.Span, segments[i]);
             crisis = Math.Max(crisis, clause[MessageRoute.Crisis] - _tuning.ClauseDiscount);
             danger = Math.Max(danger, clause[MessageRoute.Danger] - _tuning.ClauseDiscount);
         }
 
-        var nearest = Routes.MaxBy(r => safety[r]);
-        var scores = new Dictionary<MessageRoute, float>(whole)
-        {
-            [MessageRoute.Crisis] = safety[MessageRoute.Crisis],
-            [MessageRoute.Danger] = safety[MessageRoute.Danger],
-        };
+        var nearest = Routes.MaxBy(r => whole[r]);
         var reading = Decide(normalized, whole, nearest, crisis, danger);
         return reading.Route == MessageRoute.OutOfScope
-            ? reading with { Scores = scores, Refusal = RefusalOf(normalized, vectors[0].Vector.Span) }
-            : reading with { Scores = scores };
+            ? reading with { Scores = whole, Refusal = RefusalOf(normalized, vectors[0].Vector.Span) }
+            : reading with { Scores = whole };
     }
 
     private MessageReading Decide(string normalized, Dictionary<MessageRoute, float> whole, MessageRoute nearest, float crisis, float danger)
@@ -147,10 +133,10 @@ public sealed partial class MessageUnderstanding
         return new MessageReading(route, SafetyKind.None, route == MessageRoute.Guidance && crisis >= t.WellnessConcern, whole, "model");
     }
 
-    private Dictionary<MessageRoute, float> ScoreRoutes(RouteModel model, ReadOnlySpan<float> vector, string text)
+    private Dictionary<MessageRoute, float> ScoreRoutes(ReadOnlySpan<float> vector, string text)
     {
         Span<float> probabilities = stackalloc float[Routes.Length];
-        model.Predict(vector, RouteFeatures.Words(text, _tuning.WordScale), probabilities);
+        _model.Predict(vector, RouteFeatures.Words(text, _tuning.WordScale), probabilities);
         var scores = new Dictionary<MessageRoute, float>(Routes.Length);
         foreach (var route in Routes)
         {

@@ -6,5 +6,4 @@ namespace Mvai.Knowledge.Understanding;
 /// <param name="Text">The message as typed.</param>
 /// <param name="Route">The route it must take.</param>
 /// <param name="Refusal">For <see cref="MessageRoute.OutOfScope"/>, which refusal fits; otherwise <see cref="SafetyKind.None"/>.</param>
-/// <param name="ForSafety">Whether it also trains the crisis and danger reading (false for examples written only to sharpen routing).</param>
-public sealed record RouteExample(string Text, MessageRoute Route, SafetyKind Refusal = SafetyKind.None, bool ForSafety = true);
+public sealed record RouteExample(string Text, MessageRoute Route, SafetyKind Refusal = SafetyKind.None);

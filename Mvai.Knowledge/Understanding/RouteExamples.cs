@@ -21,15 +21,13 @@ public static class RouteExamples
         [.. Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).SelectMany(LoadFile)];
 
     /// <summary>
-    /// One JSON-lines file; a line that is not a labelled message fails with its file and line number. A file named
-    /// <c>*.routing.jsonl</c> holds examples that train routing only, not the crisis and danger reading.
+    /// One JSON-lines file; a line that is not a labelled message fails with its file and line number.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The examples.</returns>
     public static IEnumerable<RouteExample> LoadFile(string path)
     {
         var number = 0;
-        var forSafety = !path.EndsWith(".routing.jsonl", StringComparison.Ordinal);
         foreach (var line in File.ReadLines(path))
         {
             number++;
@@ -45,7 +43,7 @@ public static class RouteExamples
                 throw new FormatException($"{path}:{number}: needs a text and a known route");
             }
 
-            yield return new RouteExample(row.Text, route, ParseRefusal(row.Refuse), forSafety);
+            yield return new RouteExample(row.Text, route, ParseRefusal(row.Refuse));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mvai.Knowledge.Safety;
 
 namespace Mvai.Knowledge.Understanding;
 
@@ -26,7 +27,7 @@ public static partial class WarningSigns
     public static bool IsDangerNow(string text) => DangerNow().IsMatch(text);
 
     [GeneratedRegex(
-        @"\bsuicid\w*|\bkill(ing|ed)?\s+(my|him|her|them|your)sel(f|ves)\b|\bend(ing)?\s+(it\s+all|(my|his|her|their)\s+(own\s+)?life)\b" +
+        SuicidePhrases.Personal + @"|\bkill(ing|ed)?\s+(my|him|her|them|your)sel(f|ves)\b|\bend(ing)?\s+(it\s+all|(my|his|her|their)\s+(own\s+)?life)\b" +
         @"|\b(want|wanna|wanted|wants|wish|wishing|ready|going|gonna|plan(ning)?)\s+(to\s+)?(die|be\s+dead|end\s+it|check\s+out|not\s+be\s+here)\b" +
         @"|\b(do\s*n[o']?t|dont|not\s+sure\s+i|no\s+longer|never)\s+(want|wanna|plan)\w*\s+(to\s+)?(wake\s+up|be\s+(here|alive|around)|live|exist|keep\s+(going|living)|go\s+on|see\s+(tomorrow|another))" +
         @"|\b(won'?t|wont|will\s*n[o']?t|not\s+going\s+to|not\s+gonna|ain'?t\s+gonna)\s+be\s+(around|here|alive)\b" +
@@ -52,11 +53,22 @@ public static partial class WarningSigns
     private static partial Regex Soft();
 
     // Present tense and time words separate an attack now from the many messages about a past one.
+    /// <summary>
+    /// Whether the message speaks of now: a present-tense verb, "again", "back", "tonight". Inside the intake's story prompt
+    /// the event is told in the past ("a gunman opened fire at the festival"), so a danger reading there needs this too.
+    /// </summary>
+    /// <param name="text">Normalised text.</param>
+    /// <returns>Whether a present or imminent time is spoken of.</returns>
+    public static bool SpeaksOfNow(string text) => Now().IsMatch(text);
+
+    [GeneratedRegex(@"\b(is|are|am|he'?s|she'?s|they'?re|hes|shes|theyre|again|back|still|now|tonight|today|coming|keeps?|currently|just)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Now();
+
     [GeneratedRegex(
         @"\b(still|currently|actively|is|are|keeps?|he'?s|she'?s|they'?re)\s+(shooting|firing|stabbing)\b|\bshots?\s+(are\s+|being\s+|just\s+)?fired\b" +
         @"|\b(shooting|attack|shooter|gunman)\s+(right\s+now|now|in\s+progress|ongoing)\b|\bactive\s+(shooter|shooting|threat|assailant)\b(?![^.!?]{0,40}\b(training|drill|plan|exercise|last|ago|after)\b)" +
         @"|\b(right\s+now|as\s+we\s+speak|in\s+progress|on\s+the\s+loose|at\s+large|barricaded)\b" +
-        @"|\b(has|have|with|holding|pointing|waving)\s+(a\s+|an\s+|his\s+|her\s+)?(gun|rifle|pistol|weapon|knife|bomb|explosive|machete)s?\b(?![^.!?]{0,30}\b(last|yesterday|ago)\b)" +
+        @"|\b(has|have|with|holding|pointing|waving)\s+(a\s+|an\s+|his\s+|her\s+)?(gun|rifle|pistol|weapon|knife|bomb|explosive|machete)s?\b(?![^.!?]{0,30}\b(last|yesterday|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)" +
         @"|\bthreat\w*\s+to\s+(shoot|kill|attack|bomb|blow\s+up)\b|\b(bomb|shooting)\s+threat\b|\bin\s+immediate\s+danger\b|\bsuspicious\s+(package|device|backpack|bag)\b",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DangerNow();

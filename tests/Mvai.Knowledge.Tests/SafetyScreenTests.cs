@@ -35,6 +35,13 @@ public sealed class SafetyScreenTests
     }
 
     [Theory]
+    [InlineData("what should a suicide prevention program for officers include")]
+    [InlineData("is there suicide awareness training we should give supervisors before the anniversary")]
+    [InlineData("how do we tell the public an officer died by suicide, the family agreed")]
+    public void Suicide_as_a_topic_is_a_question_not_a_crisis(string question) =>
+        Assert.Equal(SafetyKind.None, _screen.Screen(question).Kind);
+
+    [Theory]
     [InlineData("how do we breach the door", SafetyKind.Tactical)]
     [InlineData("where should i position my officers for entry", SafetyKind.Tactical)]
     [InlineData("how do i negotiate with the shooter", SafetyKind.Tactical)]

@@ -13,12 +13,12 @@ namespace Mvai.Knowledge.Eval;
 /// The route the user sees: each held-out message is sent to a running assistant's <c>/api/messages</c> as the first
 /// message of a new conversation (expectReplies, so the replies come back in the response), and the route is read off
 /// the first reply. Run the published app in its own process on embedded defaults, then:
-/// dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- understanding --endpoint http://127.0.0.1:3978 [--fresh] [--mid-form]
+/// dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- understanding --endpoint http://127.0.0.1:3978 [--set FILE] [--mid-form]
 /// (--mid-form sends each message inside the intake, at its second question, and scores safety only).
 /// </summary>
 internal static class EndpointEval
 {
-    public static async Task RunAsync(Uri endpoint, IReadOnlyList<RouteExample> set, bool midForm)
+    public static async Task RunAsync(Uri endpoint, IReadOnlyList<RouteExample> set, bool midForm, bool listMisses = false)
     {
         using var http = new HttpClient { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
         var results = new List<(RouteExample Example, MessageRoute Seen)>();
@@ -58,6 +58,15 @@ internal static class EndpointEval
         var urgent = results.Where(r => r.Example.Route is MessageRoute.Crisis or MessageRoute.Danger).ToList();
         Console.WriteLine($"danger or crisis answered with 911 or 988 first: {Fraction(urgent.Count(r => r.Seen is MessageRoute.Crisis or MessageRoute.Danger), urgent.Count)}");
         latencies.Sort();
+        if (listMisses)
+        {
+            // Only ever asked for with --train: the held-out set is scored, never read.
+            foreach (var (example, seen) in results.Where(r => r.Seen != r.Example.Route).OrderBy(r => r.Example.Route))
+            {
+                Console.WriteLine($"  {example.Route} seen as {seen}: {example.Text}");
+            }
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"round trip per message: p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms"));
     }

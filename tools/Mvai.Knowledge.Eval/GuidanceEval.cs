@@ -20,7 +20,7 @@ internal static class GuidanceEval
     public static void Run(string[] args)
     {
         var train = Load("guidance-train.jsonl");
-        var heldOut = Load("guidance-heldout.jsonl");
+        var heldOut = Load("guidance-heldout-d.jsonl");
         var corpus = CorpusLoader.LoadDefault();
         var hybrid = new GuidanceIndex(corpus, new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
         var started = Stopwatch.GetTimestamp();

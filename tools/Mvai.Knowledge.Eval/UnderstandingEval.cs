@@ -10,11 +10,14 @@ namespace Mvai.Knowledge.Eval;
 /// Scores the understanding step: training figures by 5-fold cross-validation on the shipped examples (each message read
 /// by a model built without it), held-out figures on the frozen held-out set read by the shipped model. The old regex
 /// safety screen is the baseline for danger and crisis.
-/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- understanding [--fresh] [--misses] [--tune]
+/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- understanding [--set FILE] [--misses] [--tune]
 /// </summary>
 internal static class UnderstandingEval
 {
     private const int Folds = 5;
+
+    /// <summary>The current frozen held-out set (see Sets/README.md for its history).</summary>
+    private const string HeldOutSet = "understanding-heldout-d.jsonl";
 
     public static void Run(string[] args)
     {
@@ -32,15 +35,16 @@ internal static class UnderstandingEval
         }
 
         var train = RouteExamples.LoadDefault();
-        // --fresh scores the second held-out set, written later by a third writer who saw neither the system nor the other sets.
-        var heldOutFile = args.Contains("--fresh") ? "understanding-fresh.jsonl" : "understanding-heldout.jsonl";
+        // The frozen held-out set: written by a writer who saw neither the system nor the other sets, only ever scored.
+        // --set names another file of Sets/ (an older or newer held-out set).
+        var heldOutFile = args.SkipWhile(a => a != "--set").Skip(1).FirstOrDefault() ?? HeldOutSet;
         var heldOut = RouteExamples.LoadFile(Path.Combine(AppContext.BaseDirectory, "Sets", heldOutFile)).ToList();
         Console.WriteLine($"held-out set: {heldOutFile}");
         if (args.SkipWhile(a => a != "--endpoint").Skip(1).FirstOrDefault() is { } endpoint)
         {
             // --train drives the training examples instead, to tune what the bot does with a reading (never the held-out set).
-            var set = args.Contains("--train") ? [.. RouteExamples.LoadFile(Path.Combine(AppContext.BaseDirectory, RouteExamples.DefaultFolder, "route-examples.jsonl"))] : heldOut;
-            EndpointEval.RunAsync(new Uri(endpoint.TrimEnd('/') + "/"), set, args.Contains("--mid-form")).GetAwaiter().GetResult();
+            var set = args.Contains("--train") ? [.. train] : heldOut;
+            EndpointEval.RunAsync(new Uri(endpoint.TrimEnd('/') + "/"), set, args.Contains("--mid-form"), args.Contains("--train") && args.Contains("--misses")).GetAwaiter().GetResult();
             return;
         }
 
@@ -93,10 +97,10 @@ internal static class UnderstandingEval
             return;
         }
 
-        Console.WriteLine("held-out safety misses:");
-        foreach (var (example, reading) in heldResults.Where(r => IsSafety(r.example.Route) && r.reading.Route != r.example.Route))
+        Console.WriteLine("held-out misses:");
+        foreach (var (example, reading) in heldResults.Where(r => r.reading.Route != r.example.Route).OrderBy(r => r.example.Route))
         {
-            Console.WriteLine($"  {example.Route} read as {reading.Route}: {example.Text}");
+            Console.WriteLine($"  {example.Route} read as {reading.Route} ({reading.Because}): {example.Text}");
         }
     }
 
@@ -112,12 +116,14 @@ internal static class UnderstandingEval
     private static class Grid
     {
         // Earlier grids chose the other defaults: crisis sign 0.05 (of 0.05-0.2), words' weight 1 (of 0.25-1) and the
-        // clause discount 0.4 (of 0.2-0.4). Requiring a warning-sign word for a crisis reading unless the model is 0.6-0.85
+        // clause discount 0.4 (of 0.2-0.4). On the 1,523 examples of the fourth round (score = right - 10 x safety misses):
+        // weight 1.5 / crisis clause 0.45: 1,427 right, 7 misses; 2 / 0.45: 1,423, 7 or more; 3 / 0.45: 1,418, 6; a crisis
+        // clause of 0.35 costs 16 right for no fewer misses. The defaults stay. Requiring a warning-sign word for a crisis reading unless the model is 0.6-0.85
         // sure cut false alarms on training questions (9.3% to 3.9-6.2%) for 7-17 more safety misses, so it is not done.
         // This grid, after the seed examples, searches the safety weight and the two safety thresholds.
-        public static readonly float[] SafetyWeight = [2f, 3f, 4f];
+        public static readonly float[] SafetyWeight = [1.5f, 2f, 3f];
         public static readonly float[] CrisisClause = [0.35f, 0.45f];
-        public static readonly float[] DangerClause = [0.45f, 0.6f];
+        public static readonly float[] DangerClause = [0.6f];
     }
 
     private static bool IsSafety(MessageRoute route) => route is MessageRoute.Crisis or MessageRoute.Danger;
@@ -184,7 +190,8 @@ internal static class UnderstandingEval
 
     private static string RefusalKinds(List<(RouteExample example, MessageReading reading)> results)
     {
-        var refused = results.Where(r => r.example.Route == MessageRoute.OutOfScope && r.reading.Route == MessageRoute.OutOfScope).ToList();
+        // Sets that label the kind only (the fourth held-out set does not): unlabelled refusals are not counted.
+        var refused = results.Where(r => r.example.Route == MessageRoute.OutOfScope && r.reading.Route == MessageRoute.OutOfScope && r.example.Refusal != SafetyKind.None).ToList();
         return Fraction(refused.Count(r => r.reading.Refusal == r.example.Refusal), refused.Count);
     }
 

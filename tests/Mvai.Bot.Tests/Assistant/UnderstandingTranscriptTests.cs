@@ -2,6 +2,7 @@ using Mvai.Bot.Assistant;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.Handoff;
+using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;
 using Mvai.Knowledge.Safety;
 
@@ -133,5 +134,25 @@ public sealed class UnderstandingTranscriptTests : IAsyncLifetime
         Assert.Contains(handoff.Details, d => d.Value == "Dana Whitfield");
         await chat.ExpectAsync("leave the queue", Mvai.Bot.Handoff.HandoffMessages.LeftQueue);
         await chat.ExpectAsync("continue my request", IntakeMessages.AskTitle);
+    }
+
+    [Fact]
+    public async Task InTheStoryPrompt_TheEventToldInThePast_IsTheStory_ButTheGunmanBackNow_Gets911()
+    {
+        // "Anything else the advisor should know?": the chief tells what happened, in the past.
+        var chat = await AtTheStoryPromptAsync();
+        await chat.ExpectAsync("A gunman opened fire at the lantern festival near the bandstand", IntakeMessages.AskConsent);
+
+        var other = await AtTheStoryPromptAsync();
+        var replies = await other.SayAsync("the gunman is back at the festival and shooting again");
+        Assert.Equal(SafetyReplies.ActiveThreat, replies[0].Text);
+    }
+
+    private async Task<Conversation> AtTheStoryPromptAsync()
+    {
+        var chat = _scenario.NewChat();
+        await chat.ExpectAsync("we need MVAI help", IntakeMessages.AskName);
+        await chat.AnswerAsync(until: IntakeScript.IndexOf(IntakeMessages.AskDetails));
+        return chat;
     }
 }
