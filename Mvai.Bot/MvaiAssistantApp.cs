@@ -1,8 +1,8 @@
 using Mvai.Bot.Assistant;
 using Mvai.Bot.Handoff;
-using Mvai.Bot.BotFramework.Authentication;
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Hosting;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;

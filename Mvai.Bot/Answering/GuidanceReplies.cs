@@ -1,5 +1,7 @@
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Diagnostics;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Teams;
 using Mvai.Knowledge.Answering;
 using Mvai.Knowledge.Llm;

@@ -1,6 +1,7 @@
-using Mvai.Bot.BotFramework.Connector;
-using Mvai.Bot.BotFramework.Handoff;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Connector;
+using Mvai.BotFramework.Handoff;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 
 namespace Mvai.Bot.Handoff;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Transcripts;
 
 namespace Mvai.Bot.Handoff;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
 using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff;

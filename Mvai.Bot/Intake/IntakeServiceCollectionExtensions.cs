@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 

@@ -1,5 +1,5 @@
 using Mvai.Bot.Answering;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 
 namespace Mvai.Bot.Teams;
 

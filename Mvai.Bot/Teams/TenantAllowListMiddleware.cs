@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Teams;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Hosting;
 
 namespace Mvai.Bot.WebChat;
 

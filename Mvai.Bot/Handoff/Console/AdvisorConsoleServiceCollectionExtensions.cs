@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Authentication;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Handoff.Console;
 

@@ -1,6 +1,7 @@
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.DirectLine;

@@ -1,5 +1,6 @@
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Hosting;

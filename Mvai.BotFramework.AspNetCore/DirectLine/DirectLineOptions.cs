@@ -1,0 +1,58 @@
+namespace Mvai.BotFramework.DirectLine;
+
+/// <summary>Settings of the embedded Direct Line 3.0 channel (section <c>DirectLine</c>).</summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>
+    /// The Direct Line secret servers use to mint tokens and start conversations. When empty, only
+    /// loopback callers may call <c>/tokens/generate</c> and start conversations without credentials.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// Browser origins (<c>https://www.example.org</c>) whose pages may call this Direct Line across origins,
+    /// as Web Chat does when embedded on another site. Same-origin pages need no entry.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Key that signs tokens (HMAC-SHA256). When empty, one is generated once and kept in the database.</summary>
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>How long a token is valid.</summary>
+    /// <value>Defaults to 30 minutes, like Azure Direct Line.</value>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The bot's account id on this channel (the recipient of user activities).</summary>
+    public string BotId { get; set; } = "mvai-assistant";
+
+    /// <summary>The bot's display name on this channel.</summary>
+    public string BotName { get; set; } = "Bot";
+
+    /// <summary>How often an open stream gets an empty keep-alive frame.</summary>
+    /// <value>Defaults to 15 seconds.</value>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often an open stream also re-reads the log, so activities written by another instance
+    /// sharing the database arrive even without an in-process notification.
+    /// </summary>
+    /// <value>Defaults to 2 seconds.</value>
+    public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Most activities one GET or stream frame returns.</summary>
+    /// <value>Defaults to 100.</value>
+    public int MaxActivitiesPerRead { get; set; } = 100;
+
+    /// <summary>
+    /// Conversations one client IP address may start per minute (<c>POST /conversations</c>, <c>/tokens/generate</c>);
+    /// more get 429 with <c>Retry-After</c>. Behind a proxy, enable forwarded headers so the client's address is counted.
+    /// </summary>
+    /// <value>Defaults to 60: a whole office behind one address can still open chats.</value>
+    public int ConversationsPerMinute { get; set; } = 60;
+
+    /// <summary>Activities one conversation may post per minute; more get 429 with <c>Retry-After</c>.</summary>
+    /// <value>Defaults to 30, one every two seconds for a full minute: more than anyone types.</value>
+    public int ActivitiesPerMinute { get; set; } = 30;
+}

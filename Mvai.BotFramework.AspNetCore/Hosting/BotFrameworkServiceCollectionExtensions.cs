@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.Connector;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Builder;
+
+namespace Mvai.BotFramework.Hosting;
+
+/// <summary>Registers the Bot Framework layer: adapter, authentication, Connector client, state.</summary>
+public static class BotFrameworkServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotFramework<TBot>(this IServiceCollection services, IConfiguration configuration)
+        where TBot : class, IBot
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BotHostingOptions>().Bind(configuration.GetSection(BotHostingOptions.SectionName));
+        services.AddOptions<BotAuthenticationOptions>()
+            .Bind(configuration.GetSection(BotAuthenticationOptions.SectionName))
+            .Configure(options =>
+            {
+                // The standard Bot Framework keys live at the root of configuration.
+                options.MicrosoftAppId = configuration["MicrosoftAppId"] ?? options.MicrosoftAppId;
+                options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"] ?? options.MicrosoftAppPassword;
+                options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"] ?? options.MicrosoftAppTenantId;
+                options.MicrosoftAppType = configuration["MicrosoftAppType"] is { Length: > 0 } type ? type : options.MicrosoftAppType;
+            });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddBotStorage(configuration);
+        services.AddBotAuthentication();
+        services.AddHttpClient(ConnectorClient.HttpClientName);
+        services.TryAddSingleton(sp => new ConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName),
+            sp.GetRequiredService<IConnectorTokenProvider>()));
+        services.TryAddSingleton<ChannelConnectionFactory>();
+        services.AddSingleton<IBotMiddleware, AutoSaveStateMiddleware>();
+        services.TryAddSingleton<IActivityDeduplicator>(sp =>
+        {
+            var (clock, window) = (sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<BotHostingOptions>>().Value.DeduplicationWindow);
+            return sp.GetRequiredService<StorageBackend>().Select<IActivityDeduplicator>(
+                sqlite => new ActivityDeduplicator(clock, window), postgres => new PostgresActivityDeduplicator(postgres, clock, window));
+        });
+        services.TryAddSingleton<CloudAdapter>();
+        services.TryAddSingleton<IBot, TBot>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Mvai.BotFramework.State;
+
+/// <summary>Which database holds the bot's state, requests, handoff queue and outbox.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary><c>Sqlite</c> (embedded, one instance; the default) or <c>Postgres</c> (shared by several instances).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>
+    /// Connection string; for SQLite the default is a file under <c>data/</c> beside the app, for PostgreSQL it is
+    /// required (<c>Host=…;Database=…;Username=…;Password=…</c>).
+    /// </summary>
+    public string? ConnectionString { get; set; }
+}
