@@ -27,8 +27,11 @@ public static class MvaiAssistantApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         configure?.Invoke(builder);
 
+        // Before the layer binds configuration: its defaults are neutral, the app names itself, configuration overrides.
+        builder.Services.AddProductDefaults();
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
+        builder.Services.AddMvaiAssistantPipeline();
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();

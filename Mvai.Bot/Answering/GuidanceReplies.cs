@@ -1,4 +1,3 @@
-using Mvai.BotFramework.Hosting;
 using Mvai.BotFramework.Builder;
 using Mvai.BotFramework.Diagnostics;
 using Mvai.BotFramework.Protocol;
@@ -55,7 +54,7 @@ internal sealed class GuidanceReplies(
         {
             var answer = await answerer.AnswerAsync(question, cancellationToken);
             // Resolved here, not injected: the adapter depends on the bot, which depends on this class.
-            var adapter = services.GetRequiredService<CloudAdapter>();
+            var adapter = services.GetRequiredService<IChannelAdapter>();
             await adapter.ContinueConversationAsync(
                 reference,
                 async (context, ct) =>

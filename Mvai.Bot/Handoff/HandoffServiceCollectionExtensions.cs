@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Mvai.BotFramework.Builder;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Transcripts;
 
@@ -14,7 +13,7 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ITranscriptStore>(
             sqlite => new SqliteTranscriptStore(sqlite, sp.GetRequiredService<TimeProvider>()),
             postgres => new PostgresTranscriptStore(postgres, sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<IBotMiddleware, TranscriptLoggerMiddleware>();
+        services.TryAddSingleton<TranscriptLoggerMiddleware>();
         services.TryAddSingleton<IHandoffStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IHandoffStore>(
             sqlite => new SqliteHandoffStore(sqlite), postgres => new PostgresHandoffStore(postgres)));
         services.TryAddSingleton<AdvisorHub>();

@@ -1,19 +1,18 @@
 using Mvai.Bot.Answering;
-using Mvai.BotFramework.Builder;
 
 namespace Mvai.Bot.Teams;
 
-/// <summary>Registers the Microsoft Teams behaviours; call after <c>AddBotFramework</c> so they run inside state auto-save.</summary>
+/// <summary>Registers the Microsoft Teams behaviours.</summary>
 public static class TeamsServiceCollectionExtensions
 {
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName));
-        // Order matters: a refused tenant stops before anything else runs.
-        services.AddSingleton<IBotMiddleware, TenantAllowListMiddleware>();
-        services.AddSingleton<IBotMiddleware, TeamsSuggestedActionsMiddleware>();
-        services.AddSingleton<IBotMiddleware, CardExecuteMiddleware>();
+        // Their place in the turn is written in MvaiAssistantPipeline.
+        services.AddSingleton<TenantAllowListMiddleware>();
+        services.AddSingleton<TeamsSuggestedActionsMiddleware>();
+        services.AddSingleton<CardExecuteMiddleware>();
         services.AddSingleton<GuidanceReplies>();
         return services;
     }

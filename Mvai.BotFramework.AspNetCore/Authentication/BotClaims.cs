@@ -7,7 +7,7 @@ public static class BotClaims
     public const string AppId = "appid";
 
     /// <summary>Who called, in Bot Framework terms: <c>urn:botframework:azure</c> for channels.</summary>
-    public const string CallerId = "mvai:callerId";
+    public const string CallerId = "botframework:callerId";
 
     /// <summary>The service URL the channel's token was issued for.</summary>
     public const string ServiceUrl = "serviceurl";

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Mvai.BotFramework.DirectLine;
 
 /// <summary>Settings of the embedded Direct Line 3.0 channel (section <c>DirectLine</c>).</summary>
@@ -25,10 +27,26 @@ public sealed class DirectLineOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The bot's account id on this channel (the recipient of user activities).</summary>
-    public string BotId { get; set; } = "mvai-assistant";
+    /// <value>Defaults to <c>bot</c>; an app names its own bot.</value>
+    [Required]
+    public string BotId { get; set; } = "bot";
 
     /// <summary>The bot's display name on this channel.</summary>
     public string BotName { get; set; } = "Bot";
+
+    /// <summary>The issuer and audience of the tokens this channel mints; tokens of another issuer are refused.</summary>
+    /// <value>Defaults to <c>directline</c>.</value>
+    [Required]
+    public string TokenIssuer { get; set; } = "directline";
+
+    /// <summary>
+    /// The PostgreSQL <c>LISTEN</c>/<c>NOTIFY</c> channel that tells the other instances sharing the database about new
+    /// activities. A lower-case SQL identifier: it is written into the statement.
+    /// </summary>
+    /// <value>Defaults to <c>directline_activities</c>.</value>
+    [Required]
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
+    public string NotificationChannel { get; set; } = "directline_activities";
 
     /// <summary>How often an open stream gets an empty keep-alive frame.</summary>
     /// <value>Defaults to 15 seconds.</value>

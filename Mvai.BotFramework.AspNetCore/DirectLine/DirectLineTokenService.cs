@@ -12,7 +12,6 @@ namespace Mvai.BotFramework.DirectLine;
 /// </summary>
 public sealed class DirectLineTokenService
 {
-    private const string Issuer = "mvai-directline";
     private const string ConversationClaim = "conv";
     private const string UserClaim = "user";
 
@@ -43,8 +42,8 @@ public sealed class DirectLineTokenService
         }
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
-            Audience = Issuer,
+            Issuer = _options.TokenIssuer,
+            Audience = _options.TokenIssuer,
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
@@ -59,8 +58,8 @@ public sealed class DirectLineTokenService
     {
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = Issuer,
-            ValidAudience = Issuer,
+            ValidIssuer = _options.TokenIssuer,
+            ValidAudience = _options.TokenIssuer,
             IssuerSigningKey = _key.Value,
             ValidateLifetime = false,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],

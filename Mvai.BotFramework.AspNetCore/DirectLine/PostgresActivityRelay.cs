@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Mvai.BotFramework.Protocol;
 using Mvai.BotFramework.State.Postgres;
 using Npgsql;
@@ -11,10 +12,11 @@ namespace Mvai.BotFramework.DirectLine;
 /// are queued and issued as <c>pg_notify</c> in the background, so a turn never waits for them. A lost connection is
 /// re-opened; wake-ups missed meanwhile are caught up by the streams' periodic re-read of the log.
 /// </summary>
-internal sealed class PostgresActivityRelay(PostgresDatabase database, TimeProvider clock, ILogger<PostgresActivityRelay> logger)
+internal sealed class PostgresActivityRelay(
+    PostgresDatabase database, IOptions<DirectLineOptions> options, TimeProvider clock, ILogger<PostgresActivityRelay> logger)
     : BackgroundService, IActivityRelay
 {
-    private const string ChannelName = "mvai_directline";
+    private readonly string _channelName = options.Value.NotificationChannel;
 
     /// <summary>PostgreSQL's payload limit is 8000 bytes; a larger transient is sent as a plain wake-up.</summary>
     private const int MaxPayloadBytes = 7900;
@@ -47,7 +49,7 @@ internal sealed class PostgresActivityRelay(PostgresDatabase database, TimeProvi
             {
                 await using var connection = await database.OpenDedicatedAsync(stoppingToken);
                 connection.Notification += (_, e) => Deliver(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {_channelName}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -78,7 +80,7 @@ internal sealed class PostgresActivityRelay(PostgresDatabase database, TimeProvi
             {
                 try
                 {
-                    await using var notify = database.DataSource.CreateCommand($"SELECT pg_notify('{ChannelName}', @payload)");
+                    await using var notify = database.DataSource.CreateCommand($"SELECT pg_notify('{_channelName}', @payload)");
                     notify.Parameters.AddWithValue("payload", payload);
                     await notify.ExecuteNonQueryAsync(stoppingToken);
                 }

@@ -34,14 +34,20 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName),
             sp.GetRequiredService<IConnectorTokenProvider>()));
         services.TryAddSingleton<ChannelConnectionFactory>();
-        services.AddSingleton<IBotMiddleware, AutoSaveStateMiddleware>();
         services.TryAddSingleton<IActivityDeduplicator>(sp =>
         {
             var (clock, window) = (sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<BotHostingOptions>>().Value.DeduplicationWindow);
             return sp.GetRequiredService<StorageBackend>().Select<IActivityDeduplicator>(
                 sqlite => new ActivityDeduplicator(clock, window), postgres => new PostgresActivityDeduplicator(postgres, clock, window));
         });
+        // Middleware registered as a service once joined the turn in registration order; now it would silently never
+        // run. The start fails instead, naming the mistake.
+        services.AddOptions<BotMiddlewarePipeline>()
+            .Validate<IServiceProvider>((_, provider) => !provider.GetServices<IBotMiddleware>().Any(),
+                "IBotMiddleware registered as a service is not part of the turn pipeline; add it with AddBotMiddleware(pipeline => pipeline.Use<T>()) where the app writes its pipeline.")
+            .ValidateOnStart();
         services.TryAddSingleton<CloudAdapter>();
+        services.TryAddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.TryAddSingleton<IBot, TBot>();
         return services;
     }

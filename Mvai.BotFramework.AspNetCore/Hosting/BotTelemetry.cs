@@ -6,7 +6,7 @@ namespace Mvai.BotFramework.Hosting;
 /// <summary>Traces and metrics of the turn pipeline. Tags carry activity types and channels, never content.</summary>
 public static class BotTelemetry
 {
-    public const string Name = "Mvai.Bot.BotFramework";
+    public const string Name = "Mvai.BotFramework";
 
     public static ActivitySource ActivitySource { get; } = new(Name);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Activity = Mvai.BotFramework.Protocol.Activity;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using Mvai.BotFramework.Protocol;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Builder;
@@ -12,13 +13,10 @@ namespace Mvai.BotFramework.Hosting;
 /// Runs turns: one at a time per conversation, each activity id once, through the middleware to the bot,
 /// and decides where replies go (expectReplies buffer, in-process channel, or the channel's Connector).
 /// </summary>
-public sealed class CloudAdapter
+public sealed class CloudAdapter : IChannelAdapter
 {
-    /// <summary>The name of the event activity a proactive turn (<see cref="ContinueConversationAsync"/>) carries.</summary>
-    public const string ContinueConversationEventName = "ContinueConversation";
-
     private readonly IBot _bot;
-    private readonly IBotMiddleware[] _middleware;
+    private readonly IReadOnlyList<IBotMiddleware> _middleware;
     private readonly ChannelConnectionFactory _connections;
     private readonly ConversationState _conversationState;
     private readonly ConversationLocks _locks = new();
@@ -27,14 +25,17 @@ public sealed class CloudAdapter
 
     public CloudAdapter(
         IBot bot,
-        IEnumerable<IBotMiddleware> middleware,
+        IOptions<BotMiddlewarePipeline> pipeline,
+        IServiceProvider services,
         ChannelConnectionFactory connections,
         ConversationState conversationState,
         IActivityDeduplicator deduplicator,
         ILogger<CloudAdapter> logger)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(services);
         _bot = bot;
-        _middleware = [.. middleware];
+        _middleware = pipeline.Value.Build(services);
         _connections = connections;
         _conversationState = conversationState;
         _deduplicator = deduplicator;
@@ -96,16 +97,13 @@ public sealed class CloudAdapter
         return isInvoke ? TurnResult.ForInvoke(turn.InvokeResponse) : TurnResult.Ok;
     }
 
-    /// <summary>
-    /// Sends into an existing conversation outside of a user's turn (advisor replies, follow-ups).
-    /// The callback sees a turn whose activity is a <c>ContinueConversation</c> event built from the reference.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task ContinueConversationAsync(
         ConversationReference reference, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
-        var activity = reference.GetContinuationActivity(ContinueConversationEventName, reference.ActivityId);
+        var activity = reference.GetContinuationActivity(ActivityEventNames.ContinueConversation, reference.ActivityId);
         var turn = new TurnContext(activity, new ClaimsIdentity(), _connections.ForServiceUrl(reference.ServiceUrl));
         using (await _locks.AcquireAsync($"{reference.ChannelId}/{reference.Conversation?.Id}", cancellationToken))
         {
@@ -113,10 +111,7 @@ public sealed class CloudAdapter
         }
     }
 
-    /// <summary>
-    /// Runs an activity that did not arrive over HTTP (a hub's <c>handoff.status</c>, a timer's event) through the
-    /// middleware and the bot, one turn at a time with the conversation's other turns; replies go to its channel.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task ProcessProactiveAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -168,7 +163,7 @@ public sealed class CloudAdapter
     }
 
     private Task RunMiddlewareAsync(int index, TurnContext turn, Func<ITurnContext, CancellationToken, Task> handler, CancellationToken cancellationToken) =>
-        index < _middleware.Length
+        index < _middleware.Count
             ? _middleware[index].OnTurnAsync(turn, ct => RunMiddlewareAsync(index + 1, turn, handler, ct), cancellationToken)
             : handler(turn, cancellationToken);
 

@@ -13,4 +13,8 @@ public sealed class StorageOptions
     /// required (<c>Host=…;Database=…;Username=…;Password=…</c>).
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The SQLite file under <c>data/</c> beside the app when <see cref="ConnectionString"/> is empty.</summary>
+    /// <value>Defaults to <c>bot-state.db</c>; an app names its own file.</value>
+    public string SqliteFileName { get; set; } = "bot-state.db";
 }

@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
             return options.Provider.ToUpperInvariant() switch
             {
                 "SQLITE" => StorageBackend.Sqlite(new SqliteStorage(options.ConnectionString
-                    ?? $"Data Source={Path.Combine(environment.ContentRootPath, "data", "mvai-assistant.db")}",
+                    ?? $"Data Source={Path.Combine(environment.ContentRootPath, "data", options.SqliteFileName)}",
                     sp.GetService<TimeProvider>())),
                 "POSTGRES" or "POSTGRESQL" => StorageBackend.Postgres(sp.GetRequiredService<PostgresDatabase>()),
                 _ => throw new InvalidOperationException(

@@ -14,7 +14,7 @@ public sealed class LogPrivacyTests
             configure: builder =>
             {
                 builder.Logging.AddProvider(logs);
-                builder.Services.AddSingleton<IBotMiddleware>(new FailOnTextMiddleware("Officer Jane Roe 555-0142 fail"));
+                builder.Services.AddBotMiddleware(pipeline => pipeline.UseFirst(new FailOnTextMiddleware("Officer Jane Roe 555-0142 fail")));
             });
         var chat = new Conversation(host);
 

@@ -11,7 +11,7 @@ public sealed class TurnErrorTests
     public async Task AFailingTurn_ApologisesAndResetsTheConversation_SoTheUserIsNotStuck()
     {
         await using var host = await BotTestHost.StartAsync(configure: builder =>
-            builder.Services.AddSingleton<IBotMiddleware>(new FailOnTextMiddleware("boom")));
+            builder.Services.AddBotMiddleware(pipeline => pipeline.UseFirst(new FailOnTextMiddleware("boom"))));
         var chat = new Conversation(host);
         Assert.Single(await chat.JoinAsync());
 

@@ -59,8 +59,8 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
             configure: builder =>
             {
                 builder.Logging.AddProvider(_logs);
-                builder.Services.AddSingleton<IBotMiddleware>(new ParseTextMiddleware(ThrowingAnswer));
-                builder.Services.AddSingleton<IBotMiddleware>(new FailOnEventsMiddleware(FailingHandoffConversation));
+                builder.Services.AddBotMiddleware(pipeline => pipeline.UseFirst(
+                    new ParseTextMiddleware(ThrowingAnswer), new FailOnEventsMiddleware(FailingHandoffConversation)));
             });
         _alice = AdvisorClient.WithBasic(_host, TestAdvisors.AliceId, TestAdvisors.AliceSecret);
     }
