@@ -9,7 +9,12 @@ public static class HandoffServiceCollectionExtensions
 {
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName));
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.WatchInterval > TimeSpan.Zero, "Handoff:WatchInterval must be positive.")
+            .Validate(o => o.OnCallCallbackTarget > TimeSpan.Zero, "Handoff:OnCallCallbackTarget must be positive.")
+            .Validate(o => o.PublicBaseUrl is null or { IsAbsoluteUri: true }, "Handoff:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
         services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ITranscriptStore>(
             sqlite => new SqliteTranscriptStore(sqlite, sp.GetRequiredService<TimeProvider>()),
             postgres => new PostgresTranscriptStore(postgres, sp.GetRequiredService<TimeProvider>())));

@@ -15,7 +15,13 @@ public static class WebChatServiceCollectionExtensions
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.SectionName)
+            .Validate(o => o.TokensPerMinute > 0, "WebChat:TokensPerMinute must be positive.")
+            .Validate(o => o.DirectLineTimeout > TimeSpan.Zero, "WebChat:DirectLineTimeout must be positive.")
+            .Validate(o => o.DirectLineEndpoint is { IsAbsoluteUri: true }, "WebChat:DirectLineEndpoint must be an absolute URL.")
+            .Validate(o => o.AllowedOrigins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out _)),
+                "WebChat:AllowedOrigins must be absolute origins such as https://www.example.org.")
+            .ValidateOnStart();
         services.AddHttpClient(AzureDirectLineTokenSource.HttpClientName);
         services.AddSingleton<IWebChatTokenSource>(sp =>
             string.IsNullOrEmpty(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.DirectLineSecret)

@@ -61,6 +61,7 @@ public sealed class DirectLineOptions
 
     /// <summary>Most activities one GET or stream frame returns.</summary>
     /// <value>Defaults to 100.</value>
+    [Range(1, 1000)]
     public int MaxActivitiesPerRead { get; set; } = 100;
 
     /// <summary>
@@ -68,9 +69,11 @@ public sealed class DirectLineOptions
     /// more get 429 with <c>Retry-After</c>. Behind a proxy, enable forwarded headers so the client's address is counted.
     /// </summary>
     /// <value>Defaults to 60: a whole office behind one address can still open chats.</value>
+    [Range(1, 1_000_000)]
     public int ConversationsPerMinute { get; set; } = 60;
 
     /// <summary>Activities one conversation may post per minute; more get 429 with <c>Retry-After</c>.</summary>
     /// <value>Defaults to 30, one every two seconds for a full minute: more than anyone types.</value>
+    [Range(1, 1_000_000)]
     public int ActivitiesPerMinute { get; set; } = 30;
 }

@@ -15,7 +15,14 @@ public static class DirectLineServiceCollectionExtensions
     public static IServiceCollection AddEmbeddedDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "DirectLine:TokenLifetime must be positive.")
+            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, "DirectLine:KeepAliveInterval must be positive.")
+            .Validate(o => o.StreamPollInterval > TimeSpan.Zero, "DirectLine:StreamPollInterval must be positive.")
+            .Validate(o => o.AllowedOrigins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out _)),
+                "DirectLine:AllowedOrigins must be absolute origins such as https://www.example.org.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IActivityLog>(sp => sp.GetRequiredService<StorageBackend>().Select<IActivityLog>(
             sqlite => new SqliteActivityLog(sqlite, sp.GetRequiredService<TimeProvider>()),

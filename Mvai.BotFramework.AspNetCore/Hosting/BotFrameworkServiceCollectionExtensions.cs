@@ -14,9 +14,13 @@ public static class BotFrameworkServiceCollectionExtensions
         where TBot : class, IBot
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BotHostingOptions>().Bind(configuration.GetSection(BotHostingOptions.SectionName));
+        services.AddOptions<BotHostingOptions>().BindConfiguration(BotHostingOptions.SectionName)
+            .Validate(o => o.MaxActivityBytes > 0, "BotHosting:MaxActivityBytes must be positive.")
+            .Validate(o => o.DeduplicationWindow > TimeSpan.Zero, "BotHosting:DeduplicationWindow must be positive.")
+            .Validate(o => o.StorageRetryAfter > TimeSpan.Zero, "BotHosting:StorageRetryAfter must be positive.")
+            .ValidateOnStart();
         services.AddOptions<BotAuthenticationOptions>()
-            .Bind(configuration.GetSection(BotAuthenticationOptions.SectionName))
+            .BindConfiguration(BotAuthenticationOptions.SectionName)
             .Configure(options =>
             {
                 // The standard Bot Framework keys live at the root of configuration.
@@ -24,10 +28,14 @@ public static class BotFrameworkServiceCollectionExtensions
                 options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"] ?? options.MicrosoftAppPassword;
                 options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"] ?? options.MicrosoftAppTenantId;
                 options.MicrosoftAppType = configuration["MicrosoftAppType"] is { Length: > 0 } type ? type : options.MicrosoftAppType;
-            });
+            })
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero, "BotAuthentication:ClockSkew must not be negative.")
+            .Validate(o => new[] { o.ChannelOpenIdMetadataUrl, o.EntraOpenIdMetadataUrl, o.OAuthAuthorityHost }
+                .All(url => Uri.TryCreate(url, UriKind.Absolute, out _)), "BotAuthentication's metadata and authority URLs must be absolute.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddBotStorage(configuration);
+        services.AddBotStorage();
         services.AddBotAuthentication();
         services.AddHttpClient(ConnectorClient.HttpClientName);
         services.TryAddSingleton(sp => new ConnectorClient(

@@ -5,6 +5,9 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
+    /// <summary>The values <see cref="Provider"/> accepts, in any case.</summary>
+    public static IReadOnlyList<string> Providers { get; } = ["Sqlite", "Postgres", "PostgreSQL"];
+
     /// <summary><c>Sqlite</c> (embedded, one instance; the default) or <c>Postgres</c> (shared by several instances).</summary>
     public string Provider { get; set; } = "Sqlite";
 
@@ -17,4 +20,7 @@ public sealed class StorageOptions
     /// <summary>The SQLite file under <c>data/</c> beside the app when <see cref="ConnectionString"/> is empty.</summary>
     /// <value>Defaults to <c>bot-state.db</c>; an app names its own file.</value>
     public string SqliteFileName { get; set; } = "bot-state.db";
+
+    /// <summary>Whether <see cref="Provider"/> names the embedded SQLite database.</summary>
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
 }

@@ -7,9 +7,14 @@ namespace Mvai.BotFramework.State;
 /// <summary>Registers the configured database (<see cref="StorageBackend"/>), <see cref="IStorage"/> on it, and the state scopes.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBotStorage(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .Validate(o => StorageOptions.Providers.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
+                $"Storage:Provider is not supported. Use one of: {string.Join(", ", StorageOptions.Providers)}.")
+            .Validate(o => o.IsSqlite || !string.IsNullOrWhiteSpace(o.ConnectionString), "Storage:Provider 'Postgres' needs Storage:ConnectionString.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SqliteFileName), "Storage:SqliteFileName must not be empty.")
+            .ValidateOnStart();
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

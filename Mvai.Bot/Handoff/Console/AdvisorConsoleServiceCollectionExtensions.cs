@@ -16,7 +16,7 @@ public static class AdvisorConsoleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(AdvisorConsoleOptions.SectionName);
-        services.AddOptions<AdvisorConsoleOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<AdvisorConsoleOptions>().BindConfiguration(AdvisorConsoleOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorConsoleOptions>, AdvisorConsoleOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdvisorSignInLimits>();
