@@ -1,3 +1,4 @@
+using Mvai.Bot.Answering;
 using Mvai.Bot.Assistant;
 using Mvai.Bot.Handoff;
 using Mvai.BotFramework.Authentication;
@@ -40,6 +41,7 @@ public static class MvaiAssistantApp
         builder.Services.AddAdvisorConsole(builder.Configuration);
         builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddAnswering();
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddWebChat(builder.Configuration);
 

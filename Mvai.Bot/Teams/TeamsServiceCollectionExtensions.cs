@@ -1,5 +1,3 @@
-using Mvai.Bot.Answering;
-
 namespace Mvai.Bot.Teams;
 
 /// <summary>Registers the Microsoft Teams behaviours.</summary>
@@ -16,7 +14,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TenantAllowListMiddleware>();
         services.AddSingleton<TeamsSuggestedActionsMiddleware>();
         services.AddSingleton<CardExecuteMiddleware>();
-        services.AddSingleton<GuidanceReplies>();
         return services;
     }
 }

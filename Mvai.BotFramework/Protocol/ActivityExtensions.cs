@@ -35,6 +35,13 @@ public static class ActivityExtensions
     }
 
     /// <summary>Whether a message is an Adaptive Card submit: a <c>value</c> and no text.</summary>
+    /// <summary>Whether the activity came from <paramref name="channelId"/> (<see cref="Channels"/>), in any case.</summary>
+    public static bool IsFromChannel(this Activity activity, string channelId)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.Equals(activity.ChannelId, channelId, StringComparison.OrdinalIgnoreCase);
+    }
+
     public static bool IsCardSubmit(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
