@@ -65,6 +65,7 @@ public static class MvaiAssistantApp
         app.MapDirectLine();
         app.MapWebChatToken();
         app.MapAdvisorConsole();
+        app.MapRequestData();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);
