@@ -14,6 +14,9 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig package.json package-lock.json .npmrc ./
 COPY Mvai.Bot/Mvai.Bot.csproj Mvai.Bot/
 COPY Mvai.Knowledge/Mvai.Knowledge.csproj Mvai.Knowledge/
+COPY Mvai.BotFramework/Mvai.BotFramework.csproj Mvai.BotFramework/
+COPY Mvai.BotFramework.AspNetCore/Mvai.BotFramework.AspNetCore.csproj Mvai.BotFramework.AspNetCore/
+COPY eng/ eng/
 # The project imports the build step that writes the embedding model out of its package (build/EmbeddingModel.targets).
 COPY Mvai.Knowledge/build/ Mvai.Knowledge/build/
 RUN npm ci --omit=dev --no-audit --no-fund \
@@ -21,6 +24,8 @@ RUN npm ci --omit=dev --no-audit --no-fund \
 
 COPY Mvai.Bot/ Mvai.Bot/
 COPY Mvai.Knowledge/ Mvai.Knowledge/
+COPY Mvai.BotFramework/ Mvai.BotFramework/
+COPY Mvai.BotFramework.AspNetCore/ Mvai.BotFramework.AspNetCore/
 RUN dotnet publish Mvai.Bot -c Release -o /app --no-restore
 
 # ---- runtime stage: ASP.NET Core runtime only, non-root ----

@@ -1,8 +1,9 @@
+using Mvai.Bot.Answering;
 using Mvai.Bot.Assistant;
 using Mvai.Bot.Handoff;
-using Mvai.Bot.BotFramework.Authentication;
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Hosting;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
@@ -27,8 +28,11 @@ public static class MvaiAssistantApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         configure?.Invoke(builder);
 
+        // Before the layer binds configuration: its defaults are neutral, the app names itself, configuration overrides.
+        builder.Services.AddProductDefaults();
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddBotFramework<MvaiAssistantBot>(builder.Configuration);
+        builder.Services.AddMvaiAssistantPipeline();
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();
@@ -37,6 +41,7 @@ public static class MvaiAssistantApp
         builder.Services.AddAdvisorConsole(builder.Configuration);
         builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddAnswering();
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddWebChat(builder.Configuration);
 
@@ -60,6 +65,7 @@ public static class MvaiAssistantApp
         app.MapDirectLine();
         app.MapWebChatToken();
         app.MapAdvisorConsole();
+        app.MapRequestData();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Dialogs.Choices;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Protocol;
 using Mvai.Knowledge.Answering;
 
 namespace Mvai.Bot.Answering;

@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;

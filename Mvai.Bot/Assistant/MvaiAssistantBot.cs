@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Handoff;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Handoff;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Hours;
 using Mvai.Bot.Intake;

@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.Connector;
-using Mvai.Bot.BotFramework.Handoff;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Connector;
+using Mvai.BotFramework.Handoff;
+using Mvai.BotFramework.Builder;
 
 namespace Mvai.Bot.Handoff;
 
@@ -15,7 +15,7 @@ public enum HubOutcome { Done, NotFound, Conflict, NotDelivered }
 /// their own channel; claims and closes reach the bot as <c>handoff.status</c> events, exactly as an external hub's
 /// would, so the bot handles both hubs the same way.
 /// </summary>
-public sealed class AdvisorDesk(IHandoffStore store, CloudAdapter adapter, TimeProvider clock, ILogger<AdvisorDesk> logger)
+public sealed class AdvisorDesk(IHandoffStore store, IChannelAdapter adapter, TimeProvider clock, ILogger<AdvisorDesk> logger)
 {
     /// <summary>Takes a waiting case; the user is told the advisor has joined.</summary>
     public async Task<HubOutcome> ClaimAsync(string caseId, AdvisorIdentity advisor, CancellationToken cancellationToken)

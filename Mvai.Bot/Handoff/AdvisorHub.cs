@@ -1,5 +1,5 @@
-using Mvai.Bot.BotFramework.Handoff;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Handoff;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Handoff;
 

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Handoff;
 

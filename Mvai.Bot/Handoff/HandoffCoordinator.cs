@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Handoff;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.Handoff;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Hours;
 

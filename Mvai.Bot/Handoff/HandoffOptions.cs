@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Mvai.Bot.Handoff;
 
 /// <summary>The <c>Handoff</c> configuration section.</summary>
@@ -12,6 +14,7 @@ public sealed class HandoffOptions
     public bool ExternalHub { get; set; }
 
     /// <summary>How many recent messages travel with the handoff as its transcript.</summary>
+    [Range(1, 10_000)]
     public int TranscriptLength { get; set; } = 50;
 
     /// <summary>How often the queue is checked for handoffs nobody claimed in time.</summary>

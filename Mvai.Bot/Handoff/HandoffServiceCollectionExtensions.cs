@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Transcripts;
 
 namespace Mvai.Bot.Handoff;
 
@@ -10,11 +9,16 @@ public static class HandoffServiceCollectionExtensions
 {
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName));
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.WatchInterval > TimeSpan.Zero, "Handoff:WatchInterval must be positive.")
+            .Validate(o => o.OnCallCallbackTarget > TimeSpan.Zero, "Handoff:OnCallCallbackTarget must be positive.")
+            .Validate(o => o.PublicBaseUrl is null or { IsAbsoluteUri: true }, "Handoff:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
         services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ITranscriptStore>(
             sqlite => new SqliteTranscriptStore(sqlite, sp.GetRequiredService<TimeProvider>()),
             postgres => new PostgresTranscriptStore(postgres, sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<IBotMiddleware, TranscriptLoggerMiddleware>();
+        services.TryAddSingleton<TranscriptLoggerMiddleware>();
         services.TryAddSingleton<IHandoffStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IHandoffStore>(
             sqlite => new SqliteHandoffStore(sqlite), postgres => new PostgresHandoffStore(postgres)));
         services.TryAddSingleton<AdvisorHub>();

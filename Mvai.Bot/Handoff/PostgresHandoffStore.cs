@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.BotFramework.State.Postgres;
 using Mvai.Bot.Intake.Requests;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
 
 namespace Mvai.Bot.Handoff;

@@ -1,8 +1,8 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Dialogs.Choices;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Intake.Validation;
 using Mvai.Knowledge.Safety;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff;
@@ -12,7 +12,7 @@ namespace Mvai.Bot.Handoff;
 public sealed class UnclaimedHandoffWatcher(
     IHandoffStore store,
     HandoffCoordinator coordinator,
-    CloudAdapter adapter,
+    IChannelAdapter adapter,
     AdvisorSchedule schedule,
     IOptions<HandoffOptions> options,
     TimeProvider clock,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Answering;
 using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;

@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Dialogs.Choices;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Intake.Requests;
 using Polly;
 using Polly.Retry;

@@ -1,7 +1,7 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;

@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Intake.Requests;
 
 namespace Mvai.Bot.Intake;

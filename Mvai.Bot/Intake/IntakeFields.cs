@@ -1,6 +1,6 @@
 using System.Globalization;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Intake.Validation;
 using static Mvai.Bot.Intake.IntakeFieldKinds;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 
@@ -15,7 +15,9 @@ public static class IntakeServiceCollectionExtensions
             sqlite => new SqliteAssistanceRequestStore(sqlite, sp.GetRequiredService<TimeProvider>()),
             postgres => new PostgresAssistanceRequestStore(postgres, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<IntakeDialog>();
-        services.AddOptions<IntakePrefillOptions>().BindConfiguration(IntakePrefillOptions.SectionName);
+        services.AddOptions<IntakePrefillOptions>().BindConfiguration(IntakePrefillOptions.SectionName)
+            .Validate(o => o.ModelTimeout > TimeSpan.Zero, "Intake:Prefill:ModelTimeout must be positive.")
+            .ValidateOnStart();
         // The model reads first messages only when AddKnowledge registered a chat model (Knowledge:OpenAI:*).
         services.TryAddSingleton(sp => new IntakePrefiller(
             sp.GetRequiredService<ILogger<IntakePrefiller>>(),

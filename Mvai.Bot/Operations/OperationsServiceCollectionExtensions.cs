@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

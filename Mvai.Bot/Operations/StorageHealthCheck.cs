@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Operations;
 

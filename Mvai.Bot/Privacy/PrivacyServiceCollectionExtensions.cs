@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Privacy;
 
@@ -8,7 +8,7 @@ public static class PrivacyServiceCollectionExtensions
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be positive.")
             .ValidateOnStart();

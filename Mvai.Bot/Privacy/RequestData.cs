@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake.Requests;

@@ -9,13 +9,15 @@ namespace Mvai.Bot.Privacy;
 /// </summary>
 internal static class RequestDataEndpoints
 {
-    public static RouteGroupBuilder MapRequestData(this RouteGroupBuilder api)
+    /// <summary>Maps the data requests into the advisor console's API, for signed-in advisors only.</summary>
+    public static IEndpointRouteBuilder MapRequestData(this IEndpointRouteBuilder endpoints)
     {
+        var api = endpoints.MapAdvisorApi();
         var requests = api.MapGroup("/requests/{reference}");
         requests.MapGet("/export", ExportAsync);
         requests.MapGet("/audit", AuditAsync);
         requests.MapDelete(string.Empty, DeleteAsync).AddEndpointFilter<SameOriginFilter>();
-        return api;
+        return endpoints;
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, string reference, RequestData data, ILogger<RequestData> logger)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Privacy;
 

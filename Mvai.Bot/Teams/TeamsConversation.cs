@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Teams;
 

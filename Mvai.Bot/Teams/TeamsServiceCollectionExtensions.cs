@@ -1,20 +1,19 @@
-using Mvai.Bot.Answering;
-using Mvai.Bot.BotFramework.Hosting;
-
 namespace Mvai.Bot.Teams;
 
-/// <summary>Registers the Microsoft Teams behaviours; call after <c>AddBotFramework</c> so they run inside state auto-save.</summary>
+/// <summary>Registers the Microsoft Teams behaviours.</summary>
 public static class TeamsServiceCollectionExtensions
 {
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName));
-        // Order matters: a refused tenant stops before anything else runs.
-        services.AddSingleton<IBotMiddleware, TenantAllowListMiddleware>();
-        services.AddSingleton<IBotMiddleware, TeamsSuggestedActionsMiddleware>();
-        services.AddSingleton<IBotMiddleware, CardExecuteMiddleware>();
-        services.AddSingleton<GuidanceReplies>();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName)
+            // Not checked as GUIDs: the Agents Playground's tenant id is not one.
+            .Validate(o => o.AllowedTenants.All(tenant => !string.IsNullOrWhiteSpace(tenant)), "Teams:AllowedTenants must not hold an empty tenant id.")
+            .ValidateOnStart();
+        // Their place in the turn is written in MvaiAssistantPipeline.
+        services.AddSingleton<TenantAllowListMiddleware>();
+        services.AddSingleton<TeamsSuggestedActionsMiddleware>();
+        services.AddSingleton<CardExecuteMiddleware>();
         return services;
     }
 }

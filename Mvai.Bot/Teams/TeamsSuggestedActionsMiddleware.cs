@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.Dialogs.Choices;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Teams;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Teams;
 
@@ -40,12 +40,12 @@ internal sealed class TenantAllowListMiddleware(IOptions<TeamsOptions> options, 
     }
 
     /// <summary>
-    /// The bot's own proactive turns (CloudAdapter.ContinueConversationAsync) only reach conversations it already
+    /// The bot's own proactive turns (IChannelAdapter.ContinueConversationAsync) only reach conversations it already
     /// served. They carry no caller identity, so a channel cannot pass one off as such.
     /// </summary>
     private static bool IsProactive(ITurnContext turnContext) =>
         !turnContext.Identity.IsAuthenticated
-        && turnContext.Activity.IsType(ActivityTypes.Event) && turnContext.Activity.Name == CloudAdapter.ContinueConversationEventName;
+        && turnContext.Activity.IsType(ActivityTypes.Event) && turnContext.Activity.Name == ActivityEventNames.ContinueConversation;
 
     private static bool IsInstall(Activity activity) =>
         activity.IsType(ActivityTypes.InstallationUpdate) && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.DirectLine;
+using Mvai.BotFramework.DirectLine;
 
 namespace Mvai.Bot.WebChat;
 
@@ -9,7 +9,7 @@ internal sealed class EmbeddedWebChatTokenSource(DirectLineConversations convers
         string userId, IReadOnlyList<string> trustedOrigins, HttpRequest request, CancellationToken cancellationToken)
     {
         var token = await conversations.StartAsync(userId, cancellationToken);
-        var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineHttp.BasePath}";
+        var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineRoutes.BasePath}";
         return new WebChatToken(token.Value, token.ConversationId, userId, token.ExpiresIn, domain);
     }
 }

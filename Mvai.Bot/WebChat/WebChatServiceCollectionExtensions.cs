@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Hosting;
 
 namespace Mvai.Bot.WebChat;
 
@@ -15,7 +15,13 @@ public static class WebChatServiceCollectionExtensions
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.SectionName)
+            .Validate(o => o.TokensPerMinute > 0, "WebChat:TokensPerMinute must be positive.")
+            .Validate(o => o.DirectLineTimeout > TimeSpan.Zero, "WebChat:DirectLineTimeout must be positive.")
+            .Validate(o => o.DirectLineEndpoint is { IsAbsoluteUri: true }, "WebChat:DirectLineEndpoint must be an absolute URL.")
+            .Validate(o => o.AllowedOrigins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out _)),
+                "WebChat:AllowedOrigins must be absolute origins such as https://www.example.org.")
+            .ValidateOnStart();
         services.AddHttpClient(AzureDirectLineTokenSource.HttpClientName);
         services.AddSingleton<IWebChatTokenSource>(sp =>
             string.IsNullOrEmpty(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.DirectLineSecret)

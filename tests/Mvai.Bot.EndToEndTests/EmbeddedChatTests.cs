@@ -69,7 +69,7 @@ public sealed partial class EmbeddedChatTests(IacpSiteFixture fixture) : IClassF
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Site.BaseAddress.ToString());
         // A valid token for a conversation the bot has no record of, as after its database was reset.
-        var tokens = fixture.Bot.Services.GetRequiredService<Mvai.Bot.BotFramework.DirectLine.DirectLineTokenService>();
+        var tokens = fixture.Bot.Services.GetRequiredService<Mvai.BotFramework.DirectLine.DirectLineTokenService>();
         var lost = tokens.Issue("forgotten-conversation-dl", "user-lost");
         await page.EvaluateAsync("""
             ([key, session]) => sessionStorage.setItem(key, JSON.stringify(session))

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff.Alerts;
@@ -12,7 +12,7 @@ public static class AdvisorAlertsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddAdvisorHours(configuration);
-        services.AddOptions<AdvisorAlertsOptions>().Bind(configuration.GetSection(AdvisorAlertsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AdvisorAlertsOptions>().BindConfiguration(AdvisorAlertsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorAlertsOptions>, AdvisorAlertsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAlertOutboxStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAlertOutboxStore>(

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Diagnostics;
 using Polly;
 using Polly.Retry;
 

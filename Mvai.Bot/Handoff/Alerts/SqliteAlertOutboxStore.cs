@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Handoff.Alerts;
 

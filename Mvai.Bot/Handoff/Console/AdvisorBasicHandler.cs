@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
 
 namespace Mvai.Bot.Handoff.Console;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Mvai.Bot.Privacy;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -25,18 +24,26 @@ public static class AdvisorConsoleEndpoints
             AdvisorConsoleLog.Disabled(logger);
         }
 
-        var api = endpoints.MapGroup(ApiPrefix).AddEndpointFilter(async (context, next) =>
+        MapConsoleApi(endpoints).MapAdvisorSession();
+        var advisorsOnly = endpoints.MapAdvisorApi();
+        advisorsOnly.MapAdvisorQueue();
+        advisorsOnly.MapAdvisorActions();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// A group under <see cref="ApiPrefix"/> that only signed-in advisors reach, with the console's headers, for any
+    /// feature that serves the console (Privacy's data requests map theirs here themselves).
+    /// </summary>
+    public static RouteGroupBuilder MapAdvisorApi(this IEndpointRouteBuilder endpoints) =>
+        MapConsoleApi(endpoints).RequireAuthorization(AdvisorAuthentication.Policy);
+
+    private static RouteGroupBuilder MapConsoleApi(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup(ApiPrefix).AddEndpointFilter(async (context, next) =>
         {
             // Answers carry case details: never cached, never sniffed.
             context.HttpContext.Response.Headers.CacheControl = "no-store";
             context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return await next(context);
         });
-        api.MapAdvisorSession();
-        var advisorsOnly = api.MapGroup(string.Empty).RequireAuthorization(AdvisorAuthentication.Policy);
-        advisorsOnly.MapAdvisorQueue();
-        advisorsOnly.MapAdvisorActions();
-        advisorsOnly.MapRequestData();
-        return endpoints;
-    }
 }

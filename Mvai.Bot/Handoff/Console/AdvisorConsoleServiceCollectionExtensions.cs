@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Authentication;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -17,7 +16,7 @@ public static class AdvisorConsoleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(AdvisorConsoleOptions.SectionName);
-        services.AddOptions<AdvisorConsoleOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<AdvisorConsoleOptions>().BindConfiguration(AdvisorConsoleOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorConsoleOptions>, AdvisorConsoleOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdvisorSignInLimits>();

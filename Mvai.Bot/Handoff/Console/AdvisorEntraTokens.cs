@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Authentication;
+using Mvai.BotFramework.Authentication;
 
 namespace Mvai.Bot.Handoff.Console;
 

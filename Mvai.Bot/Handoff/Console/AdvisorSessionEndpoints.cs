@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
 
 namespace Mvai.Bot.Handoff.Console;
 

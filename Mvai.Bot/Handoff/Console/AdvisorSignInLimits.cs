@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
 
 namespace Mvai.Bot.Handoff.Console;
 

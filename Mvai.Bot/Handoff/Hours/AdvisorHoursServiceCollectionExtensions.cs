@@ -9,7 +9,7 @@ public static class AdvisorHoursServiceCollectionExtensions
     public static IServiceCollection AddAdvisorHours(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AdvisorHoursOptions>().Bind(configuration.GetSection(AdvisorHoursOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AdvisorHoursOptions>().BindConfiguration(AdvisorHoursOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorHoursOptions>, AdvisorHoursOptionsValidator>());
         services.TryAddSingleton<AdvisorSchedule>();
         return services;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Dialogs.Prompts;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Intake.Validation;
 

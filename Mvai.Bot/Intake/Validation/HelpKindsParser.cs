@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Dialogs.Choices;
 using Mvai.Bot.Intake.Requests;
 
 namespace Mvai.Bot.Intake.Validation;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Recognizers.Text;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Dialogs.Prompts;
 
 namespace Mvai.Bot.Intake.Validation;
 

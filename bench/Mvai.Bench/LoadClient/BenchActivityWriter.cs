@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bench.LoadClient;
 

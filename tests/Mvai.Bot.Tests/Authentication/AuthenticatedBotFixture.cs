@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Authentication.Fakes;
 using Mvai.Bot.Tests.Infrastructure;
 

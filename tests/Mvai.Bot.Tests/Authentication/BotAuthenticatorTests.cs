@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mvai.Bot.BotFramework.Authentication;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Authentication.Fakes;
 
 namespace Mvai.Bot.Tests.Authentication;

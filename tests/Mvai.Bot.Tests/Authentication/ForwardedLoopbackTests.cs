@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Authentication;

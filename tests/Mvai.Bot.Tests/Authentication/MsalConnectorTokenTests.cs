@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Mvai.Bot.BotFramework.Authentication;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Authentication;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Authentication.Fakes;
 using Mvai.Bot.Tests.Infrastructure;
 

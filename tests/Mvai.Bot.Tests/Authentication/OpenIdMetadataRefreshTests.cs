@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Mvai.Bot.BotFramework.Authentication;
+using Mvai.BotFramework.Authentication;
 using Mvai.Bot.Tests.Authentication.Fakes;
 using Mvai.Bot.Tests.Infrastructure;
 

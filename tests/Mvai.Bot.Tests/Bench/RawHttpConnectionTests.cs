@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Mvai.Bench;
 using Mvai.Bench.LoadClient;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Infrastructure;
 

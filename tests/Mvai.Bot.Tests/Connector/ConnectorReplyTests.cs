@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Connector;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Connector;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Connector;

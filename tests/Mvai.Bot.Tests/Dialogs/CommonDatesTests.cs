@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Dialogs.Prompts;
 
 namespace Mvai.Bot.Tests.Dialogs;
 

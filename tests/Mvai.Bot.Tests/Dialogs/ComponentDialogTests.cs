@@ -1,5 +1,5 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Tests.Dialogs.Testing;
 
 namespace Mvai.Bot.Tests.Dialogs;

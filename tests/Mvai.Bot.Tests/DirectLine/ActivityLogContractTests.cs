@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.DirectLine;

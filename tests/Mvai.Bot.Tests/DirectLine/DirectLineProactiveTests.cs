@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.DirectLine;
@@ -22,7 +22,7 @@ public sealed class DirectLineProactiveTests
             Bot = new ChannelAccount { Id = "mvai-assistant" },
         };
 
-        await host.Services.GetRequiredService<CloudAdapter>().ContinueConversationAsync(
+        await host.Services.GetRequiredService<IChannelAdapter>().ContinueConversationAsync(
             reference, (turn, ct) => turn.SendActivityAsync("An advisor will call you shortly.", ct), CancellationToken.None);
 
         var (_, body) = await client.GetActivitiesAsync(conversationId, token);

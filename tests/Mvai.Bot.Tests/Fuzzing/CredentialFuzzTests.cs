@@ -53,6 +53,6 @@ public sealed class CredentialFuzzTests(ITestOutputHelper output)
     {
         var activity = conversation.NewActivity("message");
         activity.DeliveryMode = "expectReplies";
-        return System.Text.Encoding.UTF8.GetBytes(Mvai.Bot.BotFramework.Protocol.ProtocolJson.Serialize(activity));
+        return System.Text.Encoding.UTF8.GetBytes(Mvai.BotFramework.Protocol.ProtocolJson.Serialize(activity));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Handoff;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Handoff;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Tests.Intake;
 

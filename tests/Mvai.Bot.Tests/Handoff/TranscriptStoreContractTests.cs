@@ -1,7 +1,7 @@
 using System.Globalization;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Handoff;

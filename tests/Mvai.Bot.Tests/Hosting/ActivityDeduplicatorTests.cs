@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Hosting;

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Hosting;
@@ -14,7 +14,7 @@ public sealed class LogPrivacyTests
             configure: builder =>
             {
                 builder.Logging.AddProvider(logs);
-                builder.Services.AddSingleton<IBotMiddleware>(new FailOnTextMiddleware("Officer Jane Roe 555-0142 fail"));
+                builder.Services.AddBotMiddleware(pipeline => pipeline.UseFirst(new FailOnTextMiddleware("Officer Jane Roe 555-0142 fail")));
             });
         var chat = new Conversation(host);
 

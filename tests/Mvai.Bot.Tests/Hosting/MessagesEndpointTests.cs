@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Hosting;

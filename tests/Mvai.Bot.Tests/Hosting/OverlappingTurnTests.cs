@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;

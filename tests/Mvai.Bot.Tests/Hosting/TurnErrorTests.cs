@@ -1,5 +1,6 @@
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Hosting;
@@ -10,7 +11,7 @@ public sealed class TurnErrorTests
     public async Task AFailingTurn_ApologisesAndResetsTheConversation_SoTheUserIsNotStuck()
     {
         await using var host = await BotTestHost.StartAsync(configure: builder =>
-            builder.Services.AddSingleton<IBotMiddleware>(new FailOnTextMiddleware("boom")));
+            builder.Services.AddBotMiddleware(pipeline => pipeline.UseFirst(new FailOnTextMiddleware("boom"))));
         var chat = new Conversation(host);
         Assert.Single(await chat.JoinAsync());
 

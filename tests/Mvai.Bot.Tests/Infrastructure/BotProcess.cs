@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Activity = Mvai.Bot.BotFramework.Protocol.Activity;
+using Activity = Mvai.BotFramework.Protocol.Activity;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 

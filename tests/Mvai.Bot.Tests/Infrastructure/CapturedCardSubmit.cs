@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.BotFramework.State.Postgres;
 using Npgsql;
 
 namespace Mvai.Bot.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 

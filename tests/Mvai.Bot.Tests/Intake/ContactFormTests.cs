@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Infrastructure;
 using Npgsql;

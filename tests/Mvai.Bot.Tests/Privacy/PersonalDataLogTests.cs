@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.DirectLine;
@@ -58,8 +59,8 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
             configure: builder =>
             {
                 builder.Logging.AddProvider(_logs);
-                builder.Services.AddSingleton<IBotMiddleware>(new ParseTextMiddleware(ThrowingAnswer));
-                builder.Services.AddSingleton<IBotMiddleware>(new FailOnEventsMiddleware(FailingHandoffConversation));
+                builder.Services.AddBotMiddleware(pipeline => pipeline.UseFirst(
+                    new ParseTextMiddleware(ThrowingAnswer), new FailOnEventsMiddleware(FailingHandoffConversation)));
             });
         _alice = AdvisorClient.WithBasic(_host, TestAdvisors.AliceId, TestAdvisors.AliceSecret);
     }

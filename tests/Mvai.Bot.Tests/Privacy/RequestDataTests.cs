@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Tests.Handoff;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Mvai.Bot.BotFramework.DirectLine;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake;

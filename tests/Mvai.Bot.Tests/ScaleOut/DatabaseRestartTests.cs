@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;

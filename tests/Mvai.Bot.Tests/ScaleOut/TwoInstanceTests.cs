@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Requests;

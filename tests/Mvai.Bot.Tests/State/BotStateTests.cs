@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.BotFramework.Hosting;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Postgres;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.State;

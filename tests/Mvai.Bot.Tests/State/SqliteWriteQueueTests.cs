@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.Transcripts;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.Transcripts;
 
 namespace Mvai.Bot.Tests.State;
 

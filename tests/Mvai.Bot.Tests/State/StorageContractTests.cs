@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.State;
-using Mvai.Bot.BotFramework.State.Postgres;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Postgres;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.State;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.DirectLine;
 using Mvai.Bot.Tests.Infrastructure;
@@ -115,7 +115,7 @@ public sealed class StorageDownTests
         var problems = logs.Lines.Where(line => !line.StartsWith("Information", StringComparison.Ordinal) && !line.StartsWith("Debug", StringComparison.Ordinal)
             && !line.StartsWith("Trace", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(problems);
-        Assert.StartsWith("Error Mvai.Bot.BotFramework.Hosting.StorageUnavailableMiddleware: Storage unavailable", line, StringComparison.Ordinal);
+        Assert.StartsWith("Error Mvai.BotFramework.Hosting.StorageUnavailableMiddleware: Storage unavailable", line, StringComparison.Ordinal);
         Assert.True(line.Contains("(SqliteException 5)", StringComparison.Ordinal), line);
         Assert.DoesNotContain(logs.Lines, l => l.Contains(ChiefsAnswer, StringComparison.Ordinal));
     }

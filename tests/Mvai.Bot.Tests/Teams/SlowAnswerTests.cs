@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Mvai.Bot.Answering;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Teams;
@@ -62,7 +62,7 @@ public sealed class SlowAnswerTests
         var reference = chat.Message("what do i tell the press in the first hour").GetConversationReference();
         var answered = host.Services.GetRequiredService<ConversationState>().CreateProperty<string>("test.answered");
 
-        await host.Services.GetRequiredService<CloudAdapter>().ContinueConversationAsync(
+        await host.Services.GetRequiredService<IChannelAdapter>().ContinueConversationAsync(
             reference,
             (turn, ct) => host.Services.GetRequiredService<GuidanceReplies>().SendAnswerAsync(
                 turn, "what do i tell the press in the first hour", (later, answer, laterCt) => answered.SetAsync(later, answer.ShortAnswer, laterCt), ct),

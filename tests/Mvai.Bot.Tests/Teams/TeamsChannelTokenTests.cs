@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Teams;
 using Mvai.Bot.Tests.Authentication;
 using Mvai.Bot.Tests.Authentication.Fakes;

@@ -1,6 +1,6 @@
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.Dialogs.Choices;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Teams;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Mvai.Bot.Assistant;
-using Mvai.Bot.BotFramework.State;
+using Mvai.BotFramework.State;
 using Mvai.Bot.Teams;
 using Mvai.Bot.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Dialogs.Choices;
 
 namespace Mvai.Bot.Tests.Dialogs.Choices;
 

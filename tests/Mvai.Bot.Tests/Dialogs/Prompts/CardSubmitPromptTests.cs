@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Dialogs.Testing;
 using Mvai.Bot.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
-using Mvai.Bot.BotFramework.Dialogs.Choices;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs.Choices;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Tests.Dialogs.Testing;
 
 namespace Mvai.Bot.Tests.Dialogs.Prompts;

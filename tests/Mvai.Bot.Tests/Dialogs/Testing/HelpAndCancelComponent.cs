@@ -1,7 +1,7 @@
-using Mvai.Bot.BotFramework.Dialogs;
-using Mvai.Bot.BotFramework.Dialogs.Prompts;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Dialogs;
+using Mvai.BotFramework.Dialogs.Prompts;
+using Mvai.BotFramework.Builder;
+using Mvai.BotFramework.Protocol;
 
 namespace Mvai.Bot.Tests.Dialogs.Testing;
 

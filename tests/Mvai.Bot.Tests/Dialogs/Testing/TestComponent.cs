@@ -1,4 +1,4 @@
-using Mvai.Bot.BotFramework.Dialogs;
+using Mvai.BotFramework.Dialogs;
 
 namespace Mvai.Bot.Tests.Dialogs.Testing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Mvai.Bot.BotFramework.Protocol;
+using Mvai.BotFramework.Protocol;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Tests.Infrastructure;
 

@@ -1,7 +1,0 @@
-namespace Mvai.Bot.BotFramework.Dialogs;
-
-/// <summary>The persisted dialog stack of one conversation (or of one component), top of the stack at index 0.</summary>
-public sealed class DialogState
-{
-    public List<DialogInstance> DialogStack { get; set; } = [];
-}

@@ -1,6 +1,0 @@
-using Mvai.Bot.BotFramework.Protocol;
-
-namespace Mvai.Bot.BotFramework.DirectLine;
-
-/// <summary>What polling and stream frames carry. The watermark is a string on the wire.</summary>
-internal sealed record ActivitySet(IReadOnlyList<Activity> Activities, string Watermark);

@@ -1,6 +1,0 @@
-using Mvai.Bot.BotFramework.Protocol;
-
-namespace Mvai.Bot.BotFramework.DirectLine;
-
-/// <summary>The optional body of <c>/tokens/generate</c> and <c>/conversations</c>: <c>{user:{id,name}}</c>.</summary>
-internal sealed record TokenRequest(ChannelAccount? User);
