@@ -3,6 +3,7 @@ using Mvai.Bot.Handoff;
 using Mvai.Bot.BotFramework.Authentication;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Hosting;
+using Mvai.Bot.Desk;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
@@ -35,6 +36,7 @@ public static class MvaiAssistantApp
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddAdvisorConsole(builder.Configuration);
+        builder.Services.AddRequestDesk(builder.Configuration);
         builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
