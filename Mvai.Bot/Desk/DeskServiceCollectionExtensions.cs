@@ -30,6 +30,7 @@ public static class DeskServiceCollectionExtensions
         });
         services.TryAddSingleton<PeerAdvisorRoster>();
         services.TryAddSingleton<RequestDesk>();
+        services.TryAddSingleton<MatchNotice>();
         services.TryAddSingleton<RequesterReplies>();
         services.TryAddSingleton<RequestAlerts>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestSubmittedObserver, RequestAlerts>(sp => sp.GetRequiredService<RequestAlerts>()));

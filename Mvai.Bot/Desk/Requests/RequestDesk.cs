@@ -1,6 +1,3 @@
-using Mvai.Bot.BotFramework.Connector;
-using Mvai.Bot.BotFramework.Hosting;
-using Mvai.Bot.Desk.Requester;
 using Mvai.Bot.Desk.Roster;
 using Mvai.Bot.Intake.Requests;
 
@@ -8,14 +5,12 @@ namespace Mvai.Bot.Desk.Requests;
 
 /// <summary>
 /// Changes to a request, by the team (review, assign a peer advisor, connected, close, notes) or by the agency
-/// (withdraw, add information). Each is stored with its history line first; on "matched" the requester then hears,
-/// in their own channel, who will contact them and how (a proactive message from the stored conversation reference,
-/// as advisor replies are sent).
+/// (withdraw, add information), each stored with its history line in one transaction. Telling the requester about a
+/// match is <see cref="MatchNotice"/>'s (this class is used inside the bot's turns, which cannot depend on the adapter).
 /// </summary>
 public sealed class RequestDesk(
     IRequestDeskStore store,
     PeerAdvisorRoster roster,
-    CloudAdapter adapter,
     TimeProvider clock,
     ILogger<RequestDesk> logger)
 {
@@ -42,12 +37,7 @@ public sealed class RequestDesk(
             return await WhyRefusedAsync(reference, action, expectedVersion, cancellationToken);
         }
         DeskLog.Changed(logger, reference, to);
-        if (peer is null)
-        {
-            return DeskOutcome.Done;
-        }
-        var request = (await store.GetAsync(reference, cancellationToken))!;
-        return await TellRequesterAsync(request, RequesterMessages.Matched(request.Stored, peer), cancellationToken);
+        return DeskOutcome.Done;
     }
 
     /// <summary>The agency withdraws its request (from its own conversation, which the caller checked).</summary>
@@ -79,20 +69,5 @@ public sealed class RequestDesk(
             return DeskOutcome.NotFound;
         }
         return RequestLifecycle.From(action).Contains(now.Status) && now.Progress.Version != expectedVersion ? DeskOutcome.Stale : DeskOutcome.NotAllowed;
-    }
-
-    private async Task<DeskOutcome> TellRequesterAsync(DeskRequest request, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await adapter.ContinueConversationAsync(request.Stored.ConversationReference, (turn, ct) => turn.SendActivityAsync(text, ct), cancellationToken);
-            return DeskOutcome.Done;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or ConnectorException or InvalidOperationException or TaskCanceledException)
-        {
-            // Stored and in the history: the requester also hears it from the status question.
-            DeskLog.DeliveryFailed(logger, request.Reference, exception.GetType().Name);
-            return DeskOutcome.NotDelivered;
-        }
     }
 }

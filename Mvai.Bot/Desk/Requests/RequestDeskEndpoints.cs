@@ -58,7 +58,8 @@ internal static class RequestDeskEndpoints
         return Results.Json(detail, DeskJson.Default.RequestDetail);
     }
 
-    private static async Task<IResult> ActAsync(HttpContext http, string reference, RequestActionBody body, RequestDesk desk, IRequestDeskStore store)
+    private static async Task<IResult> ActAsync(
+        HttpContext http, string reference, RequestActionBody body, RequestDesk desk, MatchNotice notice, IRequestDeskStore store)
     {
         if (!Enum.TryParse<RequestAction>(body.Action, ignoreCase: true, out var action) || action == RequestAction.Withdraw || int.TryParse(body.Action, out _))
         {
@@ -73,6 +74,11 @@ internal static class RequestDeskEndpoints
             return Error(StatusCodes.Status400BadRequest, "Name the peer advisor to assign (advisorId).");
         }
         var outcome = await desk.ActAsync(reference, action, version, http.User.Advisor().Id, body.AdvisorId, http.RequestAborted);
+        if (outcome == DeskOutcome.Done && action == RequestAction.Assign)
+        {
+            // Stored first; then the requester hears who will contact them.
+            outcome = await notice.SendAsync(reference, http.RequestAborted);
+        }
         var now = await store.GetAsync(reference, http.RequestAborted);
         return outcome switch
         {

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Mvai.Bot.Handoff;
+using Mvai.Bot.Tests.Handoff;
+using Mvai.Bot.Tests.Infrastructure;
+
+namespace Mvai.Bot.Tests.Desk;
+
+/// <summary>
+/// The request desk's test world: the real app with the advisor desk open, a real SMTP sink behind the alert outbox
+/// (the team's address is copied on every alert), two peer advisors on the roster, and the stand-in channel that
+/// receives what the requester is told outside their turn.
+/// </summary>
+internal static class DeskScenario
+{
+    public const string TeamAddress = "mvai-team@iacp.example";
+    public const string OnCallAddress = "duty@mvai.example";
+
+    public static Dictionary<string, string?> Settings(int smtpPort, IDictionary<string, string?>? more = null)
+    {
+        var settings = TestAdvisors.OnDuty(AlertTestSettings.For(smtpPort));
+        settings["Handoff:Alerts:AlwaysCopy:0"] = TeamAddress;
+        settings["Handoff:PublicBaseUrl"] = "https://mvai.example/";
+        Peer(settings, 0, "lopez", "Chief Ann Lopez", "Chief of Police", "Lakeside Police Department", "IL", ["school", "shooting"], ["wellness"], email: "ann.lopez@lakeside.example");
+        Peer(settings, 1, "king", "Sheriff Bo King", "Sheriff", "Travis Plains Sheriff's Office", "TX", ["mass-gathering"], ["media"], phone: "(555) 010-0142");
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    private static void Peer(Dictionary<string, string?> settings, int index, string id, string name, string role, string agency, string state,
+        string[] incidents, string[] topics, string email = "", string phone = "")
+    {
+        var key = $"Desk:PeerAdvisors:{index}:";
+        settings[key + "Id"] = id;
+        settings[key + "Name"] = name;
+        settings[key + "Role"] = role;
+        settings[key + "Agency"] = agency;
+        settings[key + "State"] = state;
+        settings[key + "Email"] = email;
+        settings[key + "Phone"] = phone;
+        for (var i = 0; i < incidents.Length; i++)
+        {
+            settings[key + "Incidents:" + i.ToString(CultureInfo.InvariantCulture)] = incidents[i];
+        }
+        for (var i = 0; i < topics.Length; i++)
+        {
+            settings[key + "Topics:" + i.ToString(CultureInfo.InvariantCulture)] = topics[i];
+        }
+    }
+
+    /// <summary>Posts a team action and returns the status code and body.</summary>
+    public static async Task<(HttpStatusCode Status, JsonNode? Body)> ActAsync(
+        this AdvisorClient advisor, string reference, string action, long version, string? advisorId = null)
+    {
+        using var response = await advisor.PostAsync($"api/advisor/requests/{reference}/actions", new { action, version, advisorId });
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public static Task<JsonNode> RequestAsync(this AdvisorClient advisor, string reference) =>
+        advisor.JsonAsync($"api/advisor/requests/{reference}");
+
+    /// <summary>The history as "actor: action (detail)" lines.</summary>
+    public static IEnumerable<string> History(JsonNode detail) => detail["history"]!.AsArray().Select(h =>
+        $"{h!["actor"]}: {h["action"]}" + (h["detail"] is { } d ? $" ({d})" : string.Empty));
+
+    public static long Version(JsonNode detail) => (long)detail["request"]!["version"]!;
+
+    public static string Status(JsonNode detail) => (string)detail["request"]!["status"]!;
+
+    public static async Task<HandoffCase?> OpenCaseAsync(IHandoffStore store, Conversation chat) => await store.FindOpenAsync("test", chat.Id, default);
+}
