@@ -34,13 +34,17 @@ internal sealed class SqliteRequestDeskStore : SqlRequestDeskStore
         }
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = string.Concat(DeskColumns
+        // No table (the intake's store is replaced, as in tests of storage failures): nothing of it to extend.
+        command.CommandText = existing.Count == 0 ? string.Empty : string.Concat(DeskColumns
                 .Where(column => !existing.Contains(column.Split(' ')[0]))
                 .Select(column => $"ALTER TABLE assistance_requests ADD COLUMN {column};\n"))
             // Requests from before the desk were never alerted about; alerting the team about all of them now helps nobody.
             + (existing.Contains("alerted_at") ? string.Empty : "UPDATE assistance_requests SET alerted_at = submitted_at;\n") + """
             UPDATE assistance_requests SET status = 'InReview' WHERE status = 'Acknowledged';
             UPDATE assistance_requests SET status = 'Matched' WHERE status = 'Assigned';
+            CREATE INDEX IF NOT EXISTS assistance_requests_unalerted ON assistance_requests (submitted_at) WHERE alerted_at IS NULL;
+            """;
+        command.CommandText += """
             CREATE TABLE IF NOT EXISTS request_history (
                 id        INTEGER PRIMARY KEY AUTOINCREMENT,
                 reference TEXT NOT NULL,
@@ -50,7 +54,6 @@ internal sealed class SqliteRequestDeskStore : SqlRequestDeskStore
                 at        TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS request_history_reference ON request_history (reference);
-            CREATE INDEX IF NOT EXISTS assistance_requests_unalerted ON assistance_requests (submitted_at) WHERE alerted_at IS NULL;
             """;
         command.ExecuteNonQuery();
         transaction.Commit();
