@@ -63,9 +63,9 @@ public sealed class AdvisorRequestDeskTests(RequestDeskFixture fixture) : IClass
             new() { Timeout = Patience });
         await Assertions.Expect(console.Locator("#request-history")).ToContainTextAsync("matched by alice (Chief Ann Lopez (lopez))");
 
-        await console.GetByLabel("Status").SelectOptionAsync("Closed");
+        await console.Locator("#filter-status").SelectOptionAsync("Closed");
         await Assertions.Expect(console.Locator("#requests-status")).ToHaveTextAsync("No requests match.", new() { Timeout = Patience });
-        await console.GetByLabel("Status").SelectOptionAsync("Matched");
+        await console.Locator("#filter-status").SelectOptionAsync("Matched");
         await Assertions.Expect(row).ToContainTextAsync("Matched (Chief Ann Lopez)", new() { Timeout = Patience });
 
         await console.GetByRole(AriaRole.Button, new() { Name = "Show report" }).ClickAsync();
