@@ -23,5 +23,7 @@ internal static class LogEventIds
         ["Mvai.Bot.Handoff.Console.AdvisorConsoleLog"] = (3100, 3199),
         ["Mvai.Bot.Privacy.PrivacyLog"] = (3200, 3299),
         ["Mvai.Bot.Intake.Prefill.IntakePrefillLog"] = (3300, 3399),
+        ["Mvai.Bot.Intake.IntakeLog"] = (3400, 3499),
+        ["Mvai.Bot.Desk.DeskLog"] = (3700, 3799),
     };
 }

@@ -4,6 +4,7 @@ using Mvai.Bot.Handoff;
 using Mvai.BotFramework.Authentication;
 using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.Hosting;
+using Mvai.Bot.Desk;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Intake;
@@ -39,6 +40,7 @@ public static class MvaiAssistantApp
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddAdvisorConsole(builder.Configuration);
+        builder.Services.AddRequestDesk(builder.Configuration);
         builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddAnswering();
@@ -66,6 +68,7 @@ public static class MvaiAssistantApp
         app.MapWebChatToken();
         app.MapAdvisorConsole();
         app.MapRequestData();
+        app.MapRequestDeskApi();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);

@@ -36,9 +36,6 @@ public static class AssistantMessages
         "If you or one of your people is struggling right now: call or text 988, or COPLINE at 1-800-267-5463 " +
         "(retired officers, confidential). You can also say \"talk to an advisor\" at any time.";
 
-    public const string StatusNotFound =
-        "I can't find a request with that reference made in this conversation. Please check the number, or ask to talk to an advisor.";
-
-    public static string Status(string reference, string status, DateTimeOffset submittedAt) =>
-        $"Request {reference}, submitted {submittedAt:MMMM d, yyyy}, is {status}.";
+    /// <summary>A reference that is not this conversation's (or user's): the request desk's words.</summary>
+    public const string StatusNotFound = Desk.Requester.RequesterMessages.NotFound;
 }

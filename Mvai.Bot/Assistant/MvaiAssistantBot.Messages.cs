@@ -129,7 +129,8 @@ internal sealed partial class MvaiAssistantBot
         }
         if (ReferenceNumbers.Find(text) is { } reference)
         {
-            await SendStatusAsync(turnContext, reference, cancellationToken);
+            // The agency asks about its request, withdraws it or adds to it: the request desk answers from the real status.
+            await requesterReplies.ReplyAsync(turnContext, reference, text, cancellationToken);
             return;
         }
         if (text == AssistantMessages.TalkToAdvisor)
@@ -269,24 +270,4 @@ internal sealed partial class MvaiAssistantBot
                 break;
         }
     }
-
-    /// <summary>Answers only to the conversation or user that made the request, so references cannot be probed.</summary>
-    private async Task SendStatusAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
-    {
-        var activity = turnContext.Activity;
-        var stored = await requests.FindAsync(reference, cancellationToken);
-        var isOwn = stored is not null && stored.ChannelId == activity.ChannelId
-            && (stored.ConversationId == activity.Conversation?.Id || stored.UserId == activity.From?.Id);
-        await turnContext.SendActivityAsync(
-            isOwn ? AssistantMessages.Status(stored!.Reference, StatusText(stored.Status), stored.SubmittedAt) : AssistantMessages.StatusNotFound,
-            cancellationToken);
-    }
-
-    private static string StatusText(RequestStatus status) => status switch
-    {
-        RequestStatus.New => "received and waiting for the MVAI team to review it",
-        RequestStatus.Acknowledged => "acknowledged by the MVAI team",
-        RequestStatus.Assigned => "assigned to a peer advisor, who will contact you",
-        _ => "closed",
-    };
 }

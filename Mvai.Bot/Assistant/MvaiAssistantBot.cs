@@ -4,6 +4,7 @@ using Mvai.BotFramework.Handoff;
 using Mvai.BotFramework.Builder;
 using Mvai.BotFramework.Protocol;
 using Mvai.BotFramework.State;
+using Mvai.Bot.Desk.Requester;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Hours;
 using Mvai.Bot.Intake;
@@ -35,6 +36,7 @@ internal sealed partial class MvaiAssistantBot(
     AdvisorHub hub,
     IHandoffStore handoffs,
     AdvisorSchedule schedule,
+    RequesterReplies requesterReplies,
     TimeProvider clock) : IBot
 {
     /// <summary>After this long away, a returning user is reminded where the intake stopped before answering.</summary>

@@ -57,6 +57,12 @@ public sealed class HandoffCoordinator(
         var now = clock.GetUtcNow();
         if (schedule.IsOpen(now))
         {
+            if (ticket.Reason is HandoffReason.ActiveThreat or HandoffReason.Distress)
+            {
+                // Someone in danger or in crisis cannot wait for the claim timeout, nor for an advisor to glance at the
+                // console: the on-call advisor and the team are alerted now (once; the watcher will not alert again).
+                await AlertOnCallAsync(handoff, "in hours, " + ticket.Reason, cancellationToken);
+            }
             var position = await PositionInLineAsync(handoff, cancellationToken);
             await turn.SendActivityAsync(WithLeaveButton(HandoffMessages.InHours(position, schedule.ClaimTimeout)), cancellationToken);
             return new HandoffStart(handoff, NeedsTriage: false);

@@ -96,6 +96,23 @@ internal sealed partial class IntakeDialog
             return await step.ReplaceDialogAsync(QuestionsId, request, cancellationToken);
         }
         await step.Context.SendActivityAsync(IntakeMessages.Received(stored.Reference, IntakeSummary.ContactPhrase(request)), cancellationToken);
+        await NotifyObserversAsync(stored, cancellationToken);
         return await step.EndDialogAsync(new IntakeOutcome(IntakeOutcomeKind.Submitted, request, stored.Reference), cancellationToken);
+    }
+
+    private async Task NotifyObserversAsync(StoredAssistanceRequest stored, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnSubmittedAsync(stored, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The request is stored and the chief was told so; whoever watches requests catches up later.
+                IntakeLog.ObserverFailed(_logger, stored.Reference, exception.GetType().Name);
+            }
+        }
     }
 }

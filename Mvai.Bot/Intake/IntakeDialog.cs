@@ -24,11 +24,21 @@ internal sealed partial class IntakeDialog : ComponentDialog
     // turn (before the form's question is asked again), and Teams retries a turn that waits seconds on a model.
     private readonly GuidanceAnswerer _answerer;
     private readonly IStatePropertyAccessor<bool> _cancelPending;
+    private readonly IEnumerable<IRequestSubmittedObserver> _observers;
+    private readonly ILogger<IntakeDialog> _logger;
 
-    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, GuidanceAnswerer answerer, TimeProvider clock)
+    public IntakeDialog(
+        IAssistanceRequestStore store,
+        ConversationState conversationState,
+        GuidanceAnswerer answerer,
+        TimeProvider clock,
+        IEnumerable<IRequestSubmittedObserver> observers,
+        ILogger<IntakeDialog> logger)
         : base(nameof(IntakeDialog))
     {
         _store = store;
+        _observers = observers;
+        _logger = logger;
         _answerer = answerer;
         _clock = clock;
         _cancelPending = conversationState.CreateProperty<bool>("intakeCancelPending");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Transcripts;
+using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake.Requests;
@@ -14,6 +15,7 @@ namespace Mvai.Bot.Privacy;
 /// </summary>
 internal sealed class DataRetention(
     IAssistanceRequestStore requests,
+    IRequestDeskStore desk,
     IHandoffStore handoffs,
     ITranscriptStore transcripts,
     IActivityLog directLine,
@@ -37,6 +39,8 @@ internal sealed class DataRetention(
             DirectLineActivities: await directLine.PurgeBeforeAsync(Cutoff(settings.DirectLineDays), cancellationToken),
             AlertDeliveries: await alerts.PurgeBeforeAsync(Cutoff(settings.AlertDays), cancellationToken),
             IdleStates: await state.DeleteIdleAsync(Cutoff(settings.ConversationStateDays), cancellationToken));
+        // A purged request's history (notes, the agency's additions) goes with it.
+        await desk.DeleteHistoryAsync(null, cancellationToken);
         return purge;
     }
 }

@@ -4,6 +4,7 @@ using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.Protocol;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Transcripts;
+using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake.Requests;
@@ -19,6 +20,7 @@ internal enum DeletionOutcome { Deleted, NotFound, CaseStillOpen }
 /// </summary>
 internal sealed class RequestData(
     IAssistanceRequestStore requests,
+    IRequestDeskStore desk,
     IHandoffStore handoffs,
     ITranscriptStore transcripts,
     IActivityLog directLine,
@@ -58,6 +60,7 @@ internal sealed class RequestData(
             ["exportedAt"] = now,
             ["exportedBy"] = advisorId,
             ["request"] = JsonSerializer.SerializeToNode(stored, RequestJson.Options),
+            ["history"] = JsonSerializer.SerializeToNode(await desk.HistoryAsync(reference, cancellationToken), RequestJson.Options),
             ["handoffCases"] = cases,
             ["transcript"] = transcript,
         };
@@ -88,6 +91,9 @@ internal sealed class RequestData(
         var transcript = await transcripts.DeleteConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         await directLine.DeleteConversationAsync(stored.ConversationId, cancellationToken);
         await state.DeleteAsync([ConversationState.KeyFor(stored.ChannelId, stored.ConversationId)], cancellationToken);
+        // The team's alert about the request and its history (notes, the agency's additions) are about it too.
+        await alerts.DeleteForCaseAsync(reference, cancellationToken);
+        await desk.DeleteHistoryAsync(reference, cancellationToken);
         // The request goes last: until then a failed deletion can simply be repeated with the same reference.
         await requests.DeleteAsync(reference, cancellationToken);
         await audit.RecordAsync(new DataAuditEntry("deleted", reference, advisorId, clock.GetUtcNow()), cancellationToken);

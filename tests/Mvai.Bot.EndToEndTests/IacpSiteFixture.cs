@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using Mvai.Bot.Tests.Infrastructure;
-using Mvai.Tests.Shared;
 
 namespace Mvai.Bot.EndToEndTests;
 

@@ -4,7 +4,8 @@ using Mvai.Bot.Handoff.Hours;
 namespace Mvai.Bot.Handoff.Alerts;
 
 /// <summary>
-/// Resolves who to alert now (the on-call advisor at this moment, plus the always-copy addresses) and stores
+/// Resolves who to alert now (the on-call advisor at this moment unless the alert is only news for the team, plus the
+/// always-copy addresses) and stores
 /// one outbox delivery per recipient and channel before returning; the dispatcher sends them.
 /// </summary>
 internal sealed class AdvisorAlertOutbox(
@@ -39,7 +40,8 @@ internal sealed class AdvisorAlertOutbox(
         var webhookOn = !string.IsNullOrWhiteSpace(settings.WebhookUrl);
         if (emailOn)
         {
-            var recipients = new[] { schedule.OnCallAt(now)?.Email }
+            var onCall = alert.WakeOnCall || !settings.AlwaysCopy.Any(a => !string.IsNullOrWhiteSpace(a)) ? schedule.OnCallAt(now)?.Email : null;
+            var recipients = new[] { onCall }
                 .Concat(settings.AlwaysCopy)
                 .Where(address => !string.IsNullOrWhiteSpace(address))
                 .Select(address => address!.Trim())

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Mvai.Bot.Handoff.Console;
@@ -62,9 +61,4 @@ internal static class AdvisorActionEndpoints
 
     private static IResult Error(int status, string message) =>
         Results.Json(new ConsoleError(message), AdvisorConsoleJson.Default.ConsoleError, statusCode: status);
-
-    private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata
-    {
-        public long? MaxRequestBodySize => maxBytes;
-    }
 }

@@ -14,9 +14,9 @@ public interface IAssistanceRequestStore
     Task<StoredAssistanceRequest?> FindAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes requests last updated before <paramref name="cutoff"/> that are done: closed, or handed over to an
-    /// advisor in handoff cases all closed before the cutoff. A request with an open case, or neither closed nor
-    /// handed over (still to be worked), stays. Returns how many were deleted.
+    /// Deletes requests last updated before <paramref name="cutoff"/> that are done: closed or withdrawn, or still new
+    /// but handed over to an advisor in handoff cases all closed before the cutoff. A request with an open case, one the
+    /// desk is working (in review, matched, connected), or one neither finished nor handed over, stays. Returns how many.
     /// </summary>
     Task<int> PurgeFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 

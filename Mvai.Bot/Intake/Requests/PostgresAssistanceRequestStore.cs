@@ -112,7 +112,7 @@ internal sealed class PostgresAssistanceRequestStore : IAssistanceRequestStore
             return null;
         }
         var stored = JsonSerializer.Deserialize<StoredAssistanceRequest>(reader.GetString(0), RequestJson.Options)!;
-        stored.Status = Enum.Parse<RequestStatus>(reader.GetString(1));
+        stored.Status = RequestStatuses.Parse(reader.GetString(1));
         return stored;
     }
 
@@ -122,7 +122,7 @@ internal sealed class PostgresAssistanceRequestStore : IAssistanceRequestStore
         await using var command = _database.DataSource.CreateCommand("""
             DELETE FROM assistance_requests r
             WHERE r.updated_at < @cutoff
-              AND (r.status = 'Closed' OR EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = r.reference))
+              AND (r.status IN ('Closed', 'Withdrawn') OR r.status = 'New' AND EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = r.reference))
               AND NOT EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = r.reference
                               AND (c.state <> 'Closed' OR c.closed_at >= @cutoff))
             """);

@@ -103,7 +103,7 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
         command.CommandText = """
             DELETE FROM assistance_requests
             WHERE updated_at < $cutoff
-              AND (status = 'Closed' OR EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = assistance_requests.reference))
+              AND (status IN ('Closed', 'Withdrawn') OR status = 'New' AND EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = assistance_requests.reference))
               AND NOT EXISTS (SELECT 1 FROM handoff_cases c WHERE c.request_reference = assistance_requests.reference
                               AND (c.state <> 'Closed' OR c.closed_at >= $cutoff))
             """;
@@ -134,7 +134,7 @@ internal sealed class SqliteAssistanceRequestStore : IAssistanceRequestStore
             return null;
         }
         var stored = JsonSerializer.Deserialize<StoredAssistanceRequest>(reader.GetString(0), RequestJson.Options)!;
-        stored.Status = Enum.Parse<RequestStatus>(reader.GetString(1));
+        stored.Status = RequestStatuses.Parse(reader.GetString(1));
         return stored;
     }
 }

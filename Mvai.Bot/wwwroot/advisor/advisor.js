@@ -3,6 +3,9 @@
 import { $, call, setSignedIn, whenSignedOut } from './console-api.js';
 import { refreshQueue } from './queue-panel.js';
 import { closeCasePanel, refreshCase, selectCase, selectedCaseId, wireCaseActions } from './case-panel.js';
+import { refreshRequests, wireRequestFilters } from './requests-panel.js';
+import { refreshRequest, selectRequest, selectedRequest, wireRequestActions } from './request-panel.js';
+import { wireReport } from './report-panel.js';
 
 const refreshEvery = 2000;
 let timer = null;
@@ -23,12 +26,19 @@ async function open(id) {
   await refreshQueue(selectedCaseId(), open);
 }
 
+async function openRequest(reference) {
+  await selectRequest(reference);
+  await refreshRequests(selectedRequest(), openRequest);
+}
+
 async function refresh() {
   if (busy || !timer) { return; }
   busy = true;
   try {
     await refreshQueue(selectedCaseId(), open);
     await refreshCase();
+    await refreshRequests(selectedRequest(), openRequest);
+    await refreshRequest();
   } catch (e) {
     if (timer) { $('queue-status').textContent = 'Connection lost; retrying…'; }
   } finally {
@@ -47,11 +57,16 @@ function showDesk(advisor) {
   timer = setInterval(refresh, refreshEvery);
   // Alerts link to /advisor#case=<id>: open that case straight away.
   const linked = /^#case=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
-  if (linked) { open(linked[1]); } else { refresh(); }
+  // Request alerts link to /advisor#request=MVAI-2026-0042.
+  const request = /^#request=(MVAI-\d{4}-\d{4,})$/.exec(window.location.hash);
+  if (linked) { open(linked[1]); } else if (request) { openRequest(request[1]); } else { refresh(); }
 }
 
 whenSignedOut((hadSession) => showSignIn(hadSession ? 'Your session has ended. Please sign in again.' : ''));
 wireCaseActions(() => refreshQueue(selectedCaseId(), open));
+wireRequestFilters(() => refreshRequests(selectedRequest(), openRequest));
+wireRequestActions(() => refreshRequests(selectedRequest(), openRequest));
+wireReport();
 
 $('sign-in-form').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -40,6 +40,8 @@ public sealed class BotTestHost : IBotEndpoint, IAsyncDisposable
                 {
                     ["Storage:ConnectionString"] = $"Data Source={databasePath}",
                     ["Logging:LogLevel:Default"] = "Warning",
+                    // Tests run in local development mode on loopback: no demo advisor unless a test asks for it.
+                    ["Desk:DemoAdvisor"] = "false",
                 });
                 // Tests must not depend on the hour they run at: the advisor desk is closed unless a test opens it.
                 builder.Configuration.AddInMemoryCollection(DeskHours.Closed);

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Mvai.Bot.Desk.Reporting;
+using Mvai.Bot.Desk.Requests;
+
+namespace Mvai.Bot.Desk;
+
+/// <summary>Source-generated JSON for the request desk's console API.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(RequestList))]
+[JsonSerializable(typeof(RequestDetail))]
+[JsonSerializable(typeof(RequestActionBody))]
+[JsonSerializable(typeof(NoteBody))]
+[JsonSerializable(typeof(DeskResult))]
+[JsonSerializable(typeof(ProgramReport))]
+internal sealed partial class DeskJson : JsonSerializerContext;

@@ -1,0 +1,17 @@
+using Mvai.Bot.Desk.Reporting;
+using Mvai.Bot.Handoff.Console;
+using Mvai.Bot.Desk.Requests;
+
+namespace Mvai.Bot.Desk;
+
+/// <summary>Maps the desk's console API into the advisor console's signed-in group.</summary>
+public static class RequestDeskEndpointsExtensions
+{
+    public static IEndpointRouteBuilder MapRequestDeskApi(this IEndpointRouteBuilder endpoints)
+    {
+        var advisorsOnly = endpoints.MapAdvisorApi();
+        advisorsOnly.MapRequestDesk();
+        advisorsOnly.MapProgramReport();
+        return endpoints;
+    }
+}

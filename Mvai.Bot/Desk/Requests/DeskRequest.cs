@@ -1,0 +1,37 @@
+using Mvai.Bot.Intake.Requests;
+
+namespace Mvai.Bot.Desk.Requests;
+
+/// <summary>A stored request with where the MVAI team has got to with it.</summary>
+public sealed record DeskRequest(StoredAssistanceRequest Stored, RequestProgress Progress)
+{
+    public string Reference => Stored.Reference;
+    public RequestStatus Status => Stored.Status;
+}
+
+/// <summary>
+/// The desk's columns of a request. <paramref name="Version"/> grows with every change: a change names the version
+/// it was decided on and is refused if someone changed the request since (two advisors assigning at once).
+/// </summary>
+public sealed record RequestProgress(
+    long Version,
+    string? PeerAdvisorId,
+    DateTimeOffset? AlertedAt,
+    DateTimeOffset? FirstContactAt,
+    DateTimeOffset? MatchedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>
+/// One line of a request's history: who (an advisor id, <c>requester</c> or <c>bot</c>), what, when. Notes and the
+/// agency's additions keep their text in <paramref name="Detail"/>; the history lives as long as the request.
+/// </summary>
+public sealed record RequestHistoryEntry(string Actor, string Action, string? Detail, DateTimeOffset At);
+
+/// <summary>A status change the store makes only if the request is still at <paramref name="ExpectedVersion"/> and in one of <paramref name="From"/>.</summary>
+public sealed record RequestChange(
+    string Reference,
+    long ExpectedVersion,
+    IReadOnlyCollection<RequestStatus> From,
+    RequestStatus To,
+    string? PeerAdvisorId,
+    RequestHistoryEntry Entry);
