@@ -1,3 +1,4 @@
+using Mvai.Bot.Answering;
 using Mvai.Bot.Assistant;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.BotFramework.Authentication;
@@ -32,6 +33,7 @@ public static class MvaiAssistantApp
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();
+        builder.Services.AddAnswering();
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddAdvisorConsole(builder.Configuration);

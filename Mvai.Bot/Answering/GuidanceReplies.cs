@@ -13,7 +13,7 @@ namespace Mvai.Bot.Answering;
 /// proactively. Everywhere else (offline answers, expectReplies, Web Chat) it is answered within the turn.
 /// </summary>
 internal sealed class GuidanceReplies(
-    IGuidanceAnswerer answerer, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<GuidanceReplies> logger)
+    IGuidanceAnswerer answerer, AnswerDelivery delivery, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<GuidanceReplies> logger)
 {
     public Task SendAnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
         SendAnswerAsync(turnContext, question, static (_, _, _) => Task.CompletedTask, cancellationToken);
@@ -31,7 +31,7 @@ internal sealed class GuidanceReplies(
         if (!MayTakeLong(activity))
         {
             var answer = await answerer.AnswerAsync(question, cancellationToken);
-            await turnContext.SendActivityAsync(AnswerRenderer.Render(answer, activity), cancellationToken);
+            await delivery.SendAsync(turnContext, question, answer, cancellationToken);
             await afterAnswer(turnContext, answer, cancellationToken);
             return;
         }
@@ -58,7 +58,7 @@ internal sealed class GuidanceReplies(
                 reference,
                 async (context, ct) =>
                 {
-                    await context.SendActivityAsync(AnswerRenderer.Render(answer, context.Activity), ct);
+                    await delivery.SendAsync(context, question, answer, ct);
                     await afterAnswer(context, answer, ct);
                 },
                 cancellationToken);

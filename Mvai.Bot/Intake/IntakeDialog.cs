@@ -1,3 +1,4 @@
+using Mvai.Bot.Answering;
 using Mvai.Bot.BotFramework.Dialogs;
 using Mvai.Bot.BotFramework.Dialogs.Prompts;
 using Mvai.Bot.BotFramework.Hosting;
@@ -23,13 +24,15 @@ internal sealed partial class IntakeDialog : ComponentDialog
     // The retrieval answerer, never the language model: a question asked inside the form is answered within the
     // turn (before the form's question is asked again), and Teams retries a turn that waits seconds on a model.
     private readonly GuidanceAnswerer _answerer;
+    private readonly AnswerDelivery _delivery;
     private readonly IStatePropertyAccessor<bool> _cancelPending;
 
-    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, GuidanceAnswerer answerer, TimeProvider clock)
+    public IntakeDialog(IAssistanceRequestStore store, ConversationState conversationState, GuidanceAnswerer answerer, AnswerDelivery delivery, TimeProvider clock)
         : base(nameof(IntakeDialog))
     {
         _store = store;
         _answerer = answerer;
+        _delivery = delivery;
         _clock = clock;
         _cancelPending = conversationState.CreateProperty<bool>("intakeCancelPending");
         AddDialog(new WaterfallDialog<AssistanceRequest>(QuestionsId,

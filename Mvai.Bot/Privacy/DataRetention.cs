@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.State;
 using Mvai.Bot.BotFramework.Transcripts;
@@ -19,6 +20,7 @@ internal sealed class DataRetention(
     IActivityLog directLine,
     IAlertOutboxStore alerts,
     IStorage state,
+    IAnswerRecordStore answers,
     IOptions<RetentionOptions> options,
     TimeProvider clock)
 {
@@ -36,7 +38,9 @@ internal sealed class DataRetention(
             TranscriptActivities: await transcripts.PurgeBeforeAsync(Cutoff(settings.TranscriptDays), cancellationToken),
             DirectLineActivities: await directLine.PurgeBeforeAsync(Cutoff(settings.DirectLineDays), cancellationToken),
             AlertDeliveries: await alerts.PurgeBeforeAsync(Cutoff(settings.AlertDays), cancellationToken),
-            IdleStates: await state.DeleteIdleAsync(Cutoff(settings.ConversationStateDays), cancellationToken));
+            IdleStates: await state.DeleteIdleAsync(Cutoff(settings.ConversationStateDays), cancellationToken),
+            // The questions answers were given to are words of the conversation: they go with its transcript.
+            AnswerRecords: await answers.PurgeBeforeAsync(Cutoff(settings.TranscriptDays), cancellationToken));
         return purge;
     }
 }

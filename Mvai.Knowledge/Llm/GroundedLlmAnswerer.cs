@@ -53,6 +53,7 @@ public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
             return offline with
             {
                 ShortAnswer = reply.Content.Trim(),
+                ModelWritten = true,
                 KeyPoints = [],
                 Passages = passages,
                 Citations = [.. passages.SelectMany(p => p.Sources).DistinctBy(s => s.Url.AbsoluteUri, StringComparer.Ordinal)],

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mvai.Bot.Answering.Feedback;
+using Mvai.Bot.BotFramework.State;
+
+namespace Mvai.Bot.Answering;
+
+/// <summary>Registers how answers are sent, recorded and rated.</summary>
+internal static class AnsweringServiceCollectionExtensions
+{
+    public static IServiceCollection AddAnswering(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IAnswerRecordStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAnswerRecordStore>(
+            sqlite => new SqliteAnswerRecordStore(sqlite),
+            postgres => new PostgresAnswerRecordStore(postgres)));
+        services.TryAddSingleton<AnswerDelivery>();
+        services.TryAddSingleton<AnswerFeedback>();
+        return services;
+    }
+}
