@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.BotFramework.Protocol;
@@ -66,19 +65,8 @@ internal static class AnswerEntity
         {
             root["potentialAction"] = feedback;
         }
-        return ToEntity(root);
+        return EntityJson.From(root);
     }
 
     private static JsonArray Keywords(AnswerCitation citation) => new([.. citation.Keywords.Select(k => (JsonNode)k)]);
-
-    private static Entity ToEntity(JsonObject root)
-    {
-        using var document = JsonDocument.Parse(root.ToJsonString());
-        var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "type"))
-        {
-            properties[property.Name] = property.Value.Clone();
-        }
-        return new Entity { Type = MessageType, Properties = properties };
-    }
 }
