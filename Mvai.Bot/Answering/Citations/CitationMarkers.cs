@@ -44,8 +44,9 @@ internal sealed partial class CitationMarkers(IReadOnlyList<GuidancePassage> pas
         return positions;
     }
 
+    // Spaced: in Markdown "[3][4]" is one link, text 3 to reference 4, and marker 4 would vanish.
     private static string Markers(IEnumerable<int> positions) =>
-        string.Concat(positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p}]")));
+        string.Join(' ', positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p}]")));
 
     private static string Flatten(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -30,13 +30,10 @@ internal static class FeedbackPayloads
             problem = "the reaction is not like or dislike";
             return false;
         }
-        if (string.IsNullOrWhiteSpace(activity.ReplyToId))
-        {
-            problem = "no replyToId names the answer";
-            return false;
-        }
+        // Teams names the answer by replyToId. The Agents Playground 0.2.28 sends none: such a thumb names no answer and is
+        // acknowledged but not stored, rather than pinned on a guess.
         problem = null;
-        submission = new FeedbackSubmission(null, activity.ReplyToId, reaction, ReadTeamsText(action["feedback"]));
+        submission = new FeedbackSubmission(null, string.IsNullOrWhiteSpace(activity.ReplyToId) ? null : activity.ReplyToId, reaction, ReadTeamsText(action["feedback"]));
         return true;
     }
 
