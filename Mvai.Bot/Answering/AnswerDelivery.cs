@@ -49,5 +49,25 @@ internal sealed class AnswerDelivery(GuidanceCorpus corpus, IAnswerRecordStore r
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Records a question refused as outside the guidance's scope (no thumbs: it is no answer), so the editors see what
+    /// people ask that the guidance does not cover, and any question refused by mistake.
+    /// </summary>
+    public Task RecordRefusalAsync(Activity incoming, string question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        return incoming.Conversation?.Id is not { } conversationId
+            ? Task.CompletedTask
+            : records.RecordAsync(new AnswerRecord
+            {
+                AnswerId = AnswerIds.New(),
+                ChannelId = incoming.ChannelId ?? string.Empty,
+                ConversationId = conversationId,
+                Question = question,
+                Kind = AnswerRecord.Refused,
+                AnsweredAt = clock.GetUtcNow(),
+            }, cancellationToken);
+    }
+
     public Activity Render(GuidanceAnswer answer, Activity incoming, string answerId) => AnswerRenderer.Render(answer, incoming, corpus, answerId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mvai.Bot.Answering.Feedback;
+using Mvai.Bot.Answering.Gaps;
 using Mvai.Bot.BotFramework.State;
 
 namespace Mvai.Bot.Answering;
@@ -14,6 +15,7 @@ internal static class AnsweringServiceCollectionExtensions
             postgres => new PostgresAnswerRecordStore(postgres)));
         services.TryAddSingleton<AnswerDelivery>();
         services.TryAddSingleton<AnswerFeedback>();
+        services.TryAddSingleton<ContentGapReport>();
         return services;
     }
 }

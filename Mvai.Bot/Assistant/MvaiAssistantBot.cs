@@ -34,6 +34,7 @@ internal sealed partial class MvaiAssistantBot(
     GuidanceReplies guidanceReplies,
     AnswerFeedback feedback,
     IAnswerRecordStore answerRecords,
+    AnswerDelivery answerDelivery,
     HandoffCoordinator handoff,
     AdvisorHub hub,
     IHandoffStore handoffs,

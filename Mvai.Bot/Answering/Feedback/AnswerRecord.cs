@@ -16,7 +16,10 @@ internal sealed record AnswerRecord
 
     public required string Question { get; init; }
 
-    /// <summary><c>Answered</c> or <c>LowConfidence</c>.</summary>
+    /// <summary>A question the assistant declined as outside the guidance's scope.</summary>
+    public const string Refused = "Refused";
+
+    /// <summary><c>Answered</c>, <c>LowConfidence</c> or <see cref="Refused"/>.</summary>
     public required string Kind { get; init; }
 
     public double Confidence { get; init; }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mvai.Bot.Answering.Gaps;
 using Mvai.Bot.Privacy;
 
 namespace Mvai.Bot.Handoff.Console;
@@ -37,6 +38,7 @@ public static class AdvisorConsoleEndpoints
         advisorsOnly.MapAdvisorQueue();
         advisorsOnly.MapAdvisorActions();
         advisorsOnly.MapRequestData();
+        advisorsOnly.MapContentGaps();
         return endpoints;
     }
 }
