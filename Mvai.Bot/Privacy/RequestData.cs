@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.BotFramework.DirectLine;
 using Mvai.Bot.BotFramework.Protocol;
 using Mvai.Bot.BotFramework.State;
@@ -25,6 +26,7 @@ internal sealed class RequestData(
     IAlertOutboxStore alerts,
     IStorage state,
     IDataAuditStore audit,
+    IAnswerRecordStore answers,
     TimeProvider clock)
 {
     // Far more than any real conversation; the export is for a person to read, not a bulk dump.
@@ -87,6 +89,7 @@ internal sealed class RequestData(
         var caseIds = await handoffs.DeleteClosedForConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         var transcript = await transcripts.DeleteConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         await directLine.DeleteConversationAsync(stored.ConversationId, cancellationToken);
+        await answers.DeleteConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         await state.DeleteAsync([ConversationState.KeyFor(stored.ChannelId, stored.ConversationId)], cancellationToken);
         // The request goes last: until then a failed deletion can simply be repeated with the same reference.
         await requests.DeleteAsync(reference, cancellationToken);

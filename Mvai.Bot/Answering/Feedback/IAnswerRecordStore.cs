@@ -20,6 +20,9 @@ internal interface IAnswerRecordStore
     /// <summary>Answers since <paramref name="since"/> that show a gap: low confidence, disliked, or followed by a handoff; newest first.</summary>
     Task<IReadOnlyList<AnswerRecord>> ListGapsAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the conversation's answers (a data request's deletion); returns how many.</summary>
+    Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Deletes answers given before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

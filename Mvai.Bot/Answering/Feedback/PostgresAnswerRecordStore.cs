@@ -117,6 +117,15 @@ internal sealed class PostgresAnswerRecordStore : IAnswerRecordStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM guidance_answers WHERE channel_id = @channel AND conversation_id = @conversation", connection);
+        command.Parameters.AddWithValue("channel", channelId);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<AnswerRecord?> FindOneAsync(string column, string channelId, string conversationId, string value, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

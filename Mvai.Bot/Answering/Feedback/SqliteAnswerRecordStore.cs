@@ -121,6 +121,16 @@ internal sealed class SqliteAnswerRecordStore : IAnswerRecordStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM guidance_answers WHERE channel_id = $channel AND conversation_id = $conversation";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<AnswerRecord?> FindOneAsync(string column, string channelId, string conversationId, string value, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();

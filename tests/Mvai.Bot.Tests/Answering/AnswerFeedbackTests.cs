@@ -105,6 +105,27 @@ public abstract class AnswerFeedbackTests<TStorage> : OnEachStorage<TStorage>
         Assert.Null((await FindAsync(host, asker, answer))!.Reaction);
     }
 
+    [Fact]
+    public async Task TheRetentionPurge_DeletesAnswersAsOldAsTheTranscripts_AndKeepsNewerOnes()
+    {
+        await using var host = await Storage.StartHostAsync(new Dictionary<string, string?> { ["Retention:Enabled"] = "false" });
+        var records = Records(host);
+        var now = DateTimeOffset.UtcNow;
+        await records.RecordAsync(Sample("old", now.AddDays(-91)), CancellationToken.None);
+        await records.RecordAsync(Sample("new", now.AddDays(-89)), CancellationToken.None);
+
+        var purge = await host.Services.GetRequiredService<Mvai.Bot.Privacy.DataRetention>().PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(1, purge.AnswerRecords);
+        Assert.Equal(["new"], (await records.ListGapsAsync(now.AddDays(-365), CancellationToken.None)).Select(r => r.Question));
+    }
+
+    private static AnswerRecord Sample(string question, DateTimeOffset at) => new()
+    {
+        AnswerId = AnswerIds.New(), ChannelId = Channels.Directline, ConversationId = "conv-" + question, Question = question,
+        Kind = "LowConfidence", AnsweredAt = at,
+    };
+
     private static IAnswerRecordStore Records(BotTestHost host) => host.Services.GetRequiredService<IAnswerRecordStore>();
 
     private static Task<AnswerRecord?> FindAsync(BotTestHost host, Conversation chat, Activity answer)
