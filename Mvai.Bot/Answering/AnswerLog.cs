@@ -15,6 +15,6 @@ internal static partial class AnswerLog
     [LoggerMessage(EventId = 3403, Level = LogLevel.Information, Message = "The channel refused to stream an answer ({Status}); it is sent whole")]
     public static partial void StreamingRefused(ILogger logger, int status);
 
-    [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "The content-gap report was read by {Advisor} ({Rows} rows, {Format})")]
-    public static partial void GapReportRead(ILogger logger, string? advisor, int rows, string format);
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "The content-gap report was read ({Rows} rows, {Format})")]
+    public static partial void GapReportRead(ILogger logger, int rows, string format);
 }

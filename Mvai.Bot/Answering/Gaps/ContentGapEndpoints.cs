@@ -36,8 +36,8 @@ internal static class ContentGapEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
         var groups = await report.BuildAsync(days, http.RequestAborted);
-        var (advisor, rows) = (http.User.Advisor().Id, groups.Sum(g => g.Rows.Count));
-        AnswerLog.GapReportRead(logger, advisor, rows, format);
+        var rows = groups.Sum(g => g.Rows.Count);
+        AnswerLog.GapReportRead(logger, rows, format);
         return write(groups, days);
     }
 
