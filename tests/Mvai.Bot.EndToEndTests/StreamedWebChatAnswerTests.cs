@@ -38,22 +38,15 @@ public sealed class ModelBrowserFixture : BrowserFixture
 /// </summary>
 public sealed class StreamedWebChatAnswerTests(ModelBrowserFixture fixture) : IClassFixture<ModelBrowserFixture>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = GreetedWebChat.Patiently;
 
     [Fact]
     public async Task AModelAnswer_GrowsInPlace_ThenBecomesTheCitedAnswer_ShownOnce()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 900 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
-        var transcript = page.Locator(".webchat__basic-transcript");
-        await Assertions.Expect(transcript.GetByText("MVAI Assistant from the Mass Violence Advisory Initiative").First).ToBeVisibleAsync(Patiently);
-        var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
+        await using var chat = await GreetedWebChat.OpenAsync(fixture.Browser, fixture.Host.BaseAddress);
+        var (page, transcript) = (chat.Page, chat.Transcript);
 
-        await sendBox.FillAsync("what do i tell the press in the first hour");
-        await sendBox.PressAsync("Enter");
+        await chat.SayAsync("what do i tell the press in the first hour");
 
         // Part of the text is on screen while the end of it is still being written.
         var opening = transcript.GetByText("Hold a short statement within the first hour", new() { Exact = false }).First;
@@ -69,6 +62,6 @@ public sealed class StreamedWebChatAnswerTests(ModelBrowserFixture fixture) : IC
         var answers = transcript.Locator(".webchat__basic-transcript__activity").Filter(new() { HasText = "Hold a short statement within the first hour" });
         await Assertions.Expect(answers).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat-streamed-final.png") });
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 }

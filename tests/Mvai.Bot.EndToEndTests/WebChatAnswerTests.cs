@@ -11,25 +11,16 @@ namespace Mvai.Bot.EndToEndTests;
 public sealed class WebChatAnswerTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Question = "what do i tell the press in the first hour";
-    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = GreetedWebChat.Patiently;
 
     [Fact]
     public async Task ACitationMarker_OpensThePopUpWithTheSourceLink_AndAThumbDownIsStored()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 900 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
-        var transcript = page.Locator(".webchat__basic-transcript");
-        var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
-        await Assertions.Expect(sendBox).ToBeVisibleAsync(Patiently);
-        // After the greeting: Web Chat shows the thumbs in the status line of the last message of a group.
-        await Assertions.Expect(transcript.GetByText("MVAI Assistant from the Mass Violence Advisory Initiative").First).ToBeVisibleAsync(Patiently);
+        await using var chat = await GreetedWebChat.OpenAsync(fixture.Browser, fixture.Host.BaseAddress);
+        var (page, transcript) = (chat.Page, chat.Transcript);
         var since = DateTimeOffset.UtcNow;
 
-        await sendBox.FillAsync(Question);
-        await sendBox.PressAsync("Enter");
+        await chat.SayAsync(Question);
 
         // The answer's markers are buttons (cite: addresses), not links that leave the page.
         var marker = transcript.Locator("button.webchat__render-markdown__citation").First;
@@ -61,6 +52,6 @@ public sealed class WebChatAnswerTests(BrowserFixture fixture) : IClassFixture<B
         Assert.NotEmpty(stored.PassageIds);
         Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat-thumb.png") });
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 }
