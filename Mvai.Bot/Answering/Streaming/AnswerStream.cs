@@ -12,12 +12,16 @@ namespace Mvai.Bot.Answering.Streaming;
 /// Teams reads the stream fields from a <c>streaminfo</c> entity and names the stream by the id it gives the first
 /// activity; Web Chat 4.18.1 reads the same fields from channelData. One update at a time, at most one per
 /// <see cref="MinimumInterval"/>. A channel that refuses (Teams answers 403 when streaming is not allowed or the user
-/// stopped it) ends the stream: the answer then arrives as a plain message.
+/// stopped it) ends the stream, and so does Teams' two-minute limit: the answer then arrives as a plain message.
 /// </summary>
 internal sealed partial class AnswerStream(bool teams, TimeProvider clock, ILogger logger)
 {
     public const string SearchingText = "Searching the MVAI guidance...";
 
+    /// <summary>Teams ends a stream after two minutes; past this the answer is sent as a plain message.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(110);
+
+    private DateTimeOffset _startedAt;
     private DateTimeOffset _lastSent;
     private int _sequence;
 
@@ -27,7 +31,7 @@ internal sealed partial class AnswerStream(bool teams, TimeProvider clock, ILogg
     /// <summary>Whether the channel refused an update; nothing more is streamed then.</summary>
     public bool Refused { get; private set; }
 
-    public bool IsOpen => StreamId is not null && !Refused;
+    public bool IsOpen => StreamId is not null && !Refused && clock.GetUtcNow() - _startedAt <= MaxDuration;
 
     /// <summary>Teams takes about one update a second; Web Chat keeps up with two.</summary>
     public TimeSpan MinimumInterval => teams ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(500);
@@ -38,6 +42,7 @@ internal sealed partial class AnswerStream(bool teams, TimeProvider clock, ILogg
     /// <summary>Sends the informative update; the stream is open when the channel accepts it.</summary>
     public async Task StartAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        _startedAt = clock.GetUtcNow();
         var sent = await TrySendAsync(turnContext, Update("informative", SearchingText), cancellationToken);
         StreamId = string.IsNullOrEmpty(sent) ? null : sent;
     }
