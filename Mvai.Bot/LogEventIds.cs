@@ -17,6 +17,7 @@ internal static class LogEventIds
         ["Mvai.BotFramework.DirectLine.DirectLineLog"] = (1200, 1299),
         ["Mvai.Bot.WebChat.WebChatLog"] = (1300, 1399),
         ["Mvai.Bot.Teams.TeamsLog"] = (1400, 1499),
+        ["Mvai.Bot.Answering.AnswerLog"] = (1500, 1599),
         ["Mvai.Bot.Operations.Background.BackgroundWorkLog"] = (1600, 1699),
         ["Mvai.Bot.Handoff.Alerts.AlertsLog"] = (2400, 2499),
         ["Mvai.Bot.Handoff.HandoffLog"] = (3000, 3099),

@@ -4,6 +4,7 @@ using Mvai.Bot.Handoff;
 using Mvai.BotFramework.Authentication;
 using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.Hosting;
+using Mvai.Bot.Answering.Gaps;
 using Mvai.Bot.Desk;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Handoff.Console;
@@ -37,6 +38,7 @@ public static class MvaiAssistantApp
         builder.Services.AddEmbeddedDirectLine(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIntake();
+        builder.Services.AddAnswering();
         builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddAdvisorAlerts(builder.Configuration);
         builder.Services.AddAdvisorConsole(builder.Configuration);
@@ -69,6 +71,7 @@ public static class MvaiAssistantApp
         app.MapAdvisorConsole();
         app.MapRequestData();
         app.MapRequestDeskApi();
+        app.MapContentGaps();
         app.MapOperations();
 
         WarnIfDevelopmentMode(app);

@@ -1,96 +1,82 @@
 using System.Text.Json.Nodes;
+using Mvai.Bot.Answering.Citations;
 using Mvai.Bot.Assistant;
 using Mvai.BotFramework.Dialogs.Choices;
 using Mvai.BotFramework.Protocol;
 using Mvai.Knowledge.Answering;
+using Mvai.Knowledge.Corpus;
 
 namespace Mvai.Bot.Answering;
 
 /// <summary>
-/// A guidance answer as a message: an Adaptive Card with source links where the channel renders cards,
-/// text with links elsewhere; followed by the next steps a chief is likely to want: related topics,
-/// then "Request MVAI assistance" and "Talk to an advisor".
+/// A guidance answer as one message in the channel's own conventions. Teams: Markdown text with <c>[n]</c> markers,
+/// the citations, "AI generated" label and thumbs Teams draws itself. Web Chat: the same text with reference
+/// definitions, citation pop-ups and thumbs. Elsewhere: plain text with numbered sources. Then the next steps a chief
+/// is likely to want: related topics, "Request MVAI assistance" and "Talk to an advisor".
 /// </summary>
 internal static class AnswerRenderer
 {
-    public static Activity Render(GuidanceAnswer answer, Activity incoming)
+    public static Activity Render(GuidanceAnswer answer, Activity incoming, GuidanceCorpus corpus, string answerId)
     {
         var channelId = incoming.ChannelId;
         CardAction[] nextSteps = [CardAction.ImBack(AssistantMessages.RequestAssistance), CardAction.ImBack(AssistantMessages.TalkToAdvisor)];
         var related = answer.RelatedTopics.Select(CardAction.ImBack).ToList();
 
-        // Teams shows at most three suggested actions (personal chats only); related topics that
-        // do not fit go on the card as buttons, or into the text, so they stay one tap or one
-        // copy away.
+        // Teams shows at most three suggested actions (personal chats only); related topics that do not fit go on a
+        // card as buttons, or into the text, so they stay one tap or one copy away.
         var relatedAsSuggestions = related.Count > 0
             && ChannelCapabilities.SupportsSuggestedActions(channelId, incoming.Conversation?.ConversationType, related.Count + nextSteps.Length);
-        var asCard = answer.Kind != AnswerKind.Safety && ChannelCapabilities.SupportsAdaptiveCards(channelId);
-        var message = Activity.CreateMessage(AnswerFormatter.Format(answer));
-        if (asCard)
+        var message = answer.Kind == AnswerKind.Safety ? Activity.CreateMessage(AnswerFormatter.Format(answer)) : Cited(answer, channelId, corpus, answerId);
+        if (!relatedAsSuggestions && answer.RelatedTopics.Count > 0)
         {
-            // Web Chat shows a message's text as a bubble and then its card, so there the text carries the headline and
-            // lead and the card goes on from the key points; Teams keeps the whole answer on the card under the lead.
-            var leadInText = channelId is not Channels.Msteams;
-            message.Text = leadInText && answer.Headline is not null ? $"**{answer.Headline}**\n\n{answer.ShortAnswer}" : answer.ShortAnswer;
-            var cardTopics = relatedAsSuggestions ? [] : answer.RelatedTopics;
-            message.Attachments =
-                [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = Card(answer, cardTopics, channelId, withLead: !leadInText) }];
+            if (ChannelCapabilities.SupportsAdaptiveCards(channelId) && answer.Kind != AnswerKind.Safety)
+            {
+                message.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = TopicCard(answer.RelatedTopics, channelId) }];
+            }
+            else
+            {
+                message.Text += "\nYou can also ask about: " + string.Join("; ", answer.RelatedTopics);
+            }
         }
-        else if (!relatedAsSuggestions && answer.RelatedTopics.Count > 0)
-        {
-            message.Text += "\nYou can also ask about: " + string.Join("; ", answer.RelatedTopics);
-        }
-
         message.SuggestedActions = new SuggestedActions { Actions = [.. relatedAsSuggestions ? related : [], .. nextSteps] };
         return message;
     }
 
-    private static JsonObject Card(GuidanceAnswer answer, IReadOnlyList<string> topicButtons, string? channelId, bool withLead)
+    /// <summary>Whether answers in this channel carry the thumbs and can be rated.</summary>
+    public static bool TakesFeedback(string? channelId) => channelId is Channels.Msteams || IsWebChat(channelId);
+
+    private static Activity Cited(GuidanceAnswer answer, string? channelId, GuidanceCorpus corpus, string answerId)
     {
-        var body = new JsonArray();
-        if (withLead && answer.Headline is not null)
+        var cited = CitedAnswer.From(answer, corpus);
+        if (channelId is Channels.Msteams)
         {
-            body.Add(Block(answer.Headline, weight: "Bolder", size: "Medium"));
+            var teams = Activity.CreateMessage(AnswerText.Markdown(cited));
+            teams.TextFormat = "markdown";
+            teams.Entities = [AnswerEntity.ForTeams(cited)];
+            teams.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
+            return teams;
         }
-        if (withLead)
+        if (IsWebChat(channelId))
         {
-            body.Add(Block(answer.ShortAnswer, weight: answer.Headline is null ? "Bolder" : null));
+            var webChat = Activity.CreateMessage(AnswerText.MarkdownWithDefinitions(cited));
+            webChat.TextFormat = "markdown";
+            webChat.Entities = [AnswerEntity.ForWebChat(cited, answerId)];
+            return webChat;
         }
-        foreach (var point in answer.KeyPoints)
-        {
-            body.Add(Block("• " + point));
-        }
-        body.Add(Block("Sources", weight: "Bolder", size: "Small"));
-        foreach (var citation in answer.Citations)
-        {
-            body.Add(Block($"[{citation.Title}]({citation.Url.AbsoluteUri})", size: "Small"));
-        }
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-        };
-        if (topicButtons.Count > 0)
-        {
-            body.Add(Block("Related topics", weight: "Bolder", size: "Small"));
-            card["actions"] = new JsonArray([.. topicButtons.Select(t => (JsonNode)AdaptiveCardActions.ImBack(t, channelId))]);
-        }
-        return card;
+        return Activity.CreateMessage(AnswerText.Plain(cited));
     }
 
-    private static JsonObject Block(string text, string? weight = null, string? size = null)
+    private static bool IsWebChat(string? channelId) => channelId is Channels.Webchat or Channels.Directline;
+
+    private static JsonObject TopicCard(IReadOnlyList<string> topics, string? channelId) => new()
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (weight is not null)
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(new JsonObject
         {
-            block["weight"] = weight;
-        }
-        if (size is not null)
-        {
-            block["size"] = size;
-        }
-        return block;
-    }
+            ["type"] = "TextBlock", ["text"] = "Related topics", ["weight"] = "Bolder", ["size"] = "Small", ["wrap"] = true,
+        }),
+        ["actions"] = new JsonArray([.. topics.Select(t => (JsonNode)AdaptiveCardActions.ImBack(t, channelId))]),
+    };
 }

@@ -38,4 +38,11 @@ public static class AssistantMessages
 
     /// <summary>A reference that is not this conversation's (or user's): the request desk's words.</summary>
     public const string StatusNotFound = Desk.Requester.RequesterMessages.NotFound;
+
+    /// <summary>After a thumbs up on an answer.</summary>
+    public const string FeedbackThanks = "Thank you for the feedback. It helps the MVAI team keep the guidance useful.";
+
+    /// <summary>After a thumbs down: the team will look at it, and a person is one message away.</summary>
+    public const string FeedbackSorry =
+        "Thank you for telling me. The MVAI team reviews answers that missed. If you need more than the guidance, say \"talk to an advisor\".";
 }

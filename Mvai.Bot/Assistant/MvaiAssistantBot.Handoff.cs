@@ -50,6 +50,12 @@ internal sealed partial class MvaiAssistantBot
             intakeOutcome?.Reference,
             request is null ? [] : IntakeSummary.Facts(request));
         var start = await handoff.StartAsync(turnContext, ticket, cancellationToken);
+        if (reason is not (HandoffReason.ActiveThreat or HandoffReason.Distress))
+        {
+            // The guidance they were given recently did not settle it: the content-gap report lists those questions.
+            await answerRecords.MarkHandoffAsync(
+                turnContext.Activity.ChannelId ?? string.Empty, turnContext.Activity.Conversation?.Id ?? string.Empty, clock.GetUtcNow() - ResumeAfter, cancellationToken);
+        }
         await _handoffCase.SetAsync(turnContext, start.Case.Id, cancellationToken);
         await _advisorOffer.DeleteAsync(turnContext, cancellationToken);
         await _lowConfidenceAnswers.DeleteAsync(turnContext, cancellationToken);

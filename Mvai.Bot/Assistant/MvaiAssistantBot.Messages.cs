@@ -174,6 +174,7 @@ internal sealed partial class MvaiAssistantBot
             case MessageRoute.OutOfScope:
                 // A refusal counts like an answer the guidance could not give: two in a row bring the offer of a person.
                 await turnContext.SendActivityAsync(RefusalText(reading!.Refusal), cancellationToken);
+                await answerDelivery.RecordRefusalAsync(turnContext.Activity, text, cancellationToken);
                 await CountLowConfidenceAsync(turnContext, true, cancellationToken);
                 return;
         }

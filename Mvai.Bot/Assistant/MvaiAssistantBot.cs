@@ -11,6 +11,7 @@ using Mvai.Bot.Intake;
 using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Answering;
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Knowledge.Safety;
 using Mvai.Knowledge.Corpus;
 using Mvai.Knowledge.Understanding;
@@ -32,6 +33,9 @@ internal sealed partial class MvaiAssistantBot(
     MessageUnderstanding understanding,
     GuidanceCorpus corpus,
     GuidanceReplies guidanceReplies,
+    AnswerFeedback feedback,
+    IAnswerRecordStore answerRecords,
+    AnswerDelivery answerDelivery,
     HandoffCoordinator handoff,
     AdvisorHub hub,
     IHandoffStore handoffs,
@@ -68,6 +72,12 @@ internal sealed partial class MvaiAssistantBot(
                 break;
             case ActivityTypes.Event when activity.Name == UnclaimedHandoffWatcher.EventName:
                 await OnHandoffUnclaimedAsync(turnContext, cancellationToken);
+                break;
+            case ActivityTypes.Invoke when activity.Name == FeedbackPayloads.TeamsInvokeName:
+                await OnTeamsFeedbackAsync(turnContext, cancellationToken);
+                break;
+            case ActivityTypes.Event when activity.Name == FeedbackPayloads.WebChatEventName:
+                await OnWebChatFeedbackAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
                 await turnContext.SendInvokeResponseAsync(new InvokeResponse(200, new JsonObject

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Mvai.BotFramework.Dialogs;
 using Mvai.BotFramework.Builder;
 using Mvai.BotFramework.Protocol;
-using Mvai.Bot.Answering;
 using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
@@ -75,7 +74,7 @@ internal sealed partial class IntakeDialog
         {
             // "What's a family assistance center?" in the middle of the form: answer it, then ask the question again.
             // No related topics here: a tapped topic would be taken as the answer to the form's question.
-            await context.SendActivityAsync(AnswerRenderer.Render(answer with { RelatedTopics = [] }, activity), cancellationToken);
+            await _delivery.SendAsync(context, activity.Text!, answer with { RelatedTopics = [] }, cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
         }

@@ -2,6 +2,7 @@ using Mvai.BotFramework.Dialogs;
 using Mvai.BotFramework.Dialogs.Prompts;
 using Mvai.BotFramework.Builder;
 using Mvai.BotFramework.State;
+using Mvai.Bot.Answering;
 using Mvai.Bot.Intake.Contact;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Knowledge.Answering;
@@ -23,6 +24,7 @@ internal sealed partial class IntakeDialog : ComponentDialog
     // The retrieval answerer, never the language model: a question asked inside the form is answered within the
     // turn (before the form's question is asked again), and Teams retries a turn that waits seconds on a model.
     private readonly GuidanceAnswerer _answerer;
+    private readonly AnswerDelivery _delivery;
     private readonly IStatePropertyAccessor<bool> _cancelPending;
     private readonly IEnumerable<IRequestSubmittedObserver> _observers;
     private readonly ILogger<IntakeDialog> _logger;
@@ -31,6 +33,7 @@ internal sealed partial class IntakeDialog : ComponentDialog
         IAssistanceRequestStore store,
         ConversationState conversationState,
         GuidanceAnswerer answerer,
+        AnswerDelivery delivery,
         TimeProvider clock,
         IEnumerable<IRequestSubmittedObserver> observers,
         ILogger<IntakeDialog> logger)
@@ -40,6 +43,7 @@ internal sealed partial class IntakeDialog : ComponentDialog
         _observers = observers;
         _logger = logger;
         _answerer = answerer;
+        _delivery = delivery;
         _clock = clock;
         _cancelPending = conversationState.CreateProperty<bool>("intakeCancelPending");
         AddDialog(new WaterfallDialog<AssistanceRequest>(QuestionsId,

@@ -3,6 +3,7 @@ using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Desk.Requests;
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake.Requests;
@@ -21,6 +22,7 @@ internal sealed class DataRetention(
     IActivityLog directLine,
     IAlertOutboxStore alerts,
     IStorage state,
+    IAnswerRecordStore answers,
     IOptions<RetentionOptions> options,
     TimeProvider clock)
 {
@@ -38,7 +40,9 @@ internal sealed class DataRetention(
             TranscriptActivities: await transcripts.PurgeBeforeAsync(Cutoff(settings.TranscriptDays), cancellationToken),
             DirectLineActivities: await directLine.PurgeBeforeAsync(Cutoff(settings.DirectLineDays), cancellationToken),
             AlertDeliveries: await alerts.PurgeBeforeAsync(Cutoff(settings.AlertDays), cancellationToken),
-            IdleStates: await state.DeleteIdleAsync(Cutoff(settings.ConversationStateDays), cancellationToken));
+            IdleStates: await state.DeleteIdleAsync(Cutoff(settings.ConversationStateDays), cancellationToken),
+            // The questions answers were given to are words of the conversation: they go with its transcript.
+            AnswerRecords: await answers.PurgeBeforeAsync(Cutoff(settings.TranscriptDays), cancellationToken));
         // A purged request's history (notes, the agency's additions) goes with it.
         await desk.DeleteHistoryAsync(null, cancellationToken);
         return purge;

@@ -5,6 +5,7 @@ using Mvai.BotFramework.Protocol;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Transcripts;
 using Mvai.Bot.Desk.Requests;
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake.Requests;
@@ -27,6 +28,7 @@ internal sealed class RequestData(
     IAlertOutboxStore alerts,
     IStorage state,
     IDataAuditStore audit,
+    IAnswerRecordStore answers,
     TimeProvider clock)
 {
     // Far more than any real conversation; the export is for a person to read, not a bulk dump.
@@ -90,6 +92,7 @@ internal sealed class RequestData(
         var caseIds = await handoffs.DeleteClosedForConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         var transcript = await transcripts.DeleteConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         await directLine.DeleteConversationAsync(stored.ConversationId, cancellationToken);
+        await answers.DeleteConversationAsync(stored.ChannelId, stored.ConversationId, cancellationToken);
         await state.DeleteAsync([ConversationState.KeyFor(stored.ChannelId, stored.ConversationId)], cancellationToken);
         // The team's alert about the request and its history (notes, the agency's additions) are about it too.
         await alerts.DeleteForCaseAsync(reference, cancellationToken);

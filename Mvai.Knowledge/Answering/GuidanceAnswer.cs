@@ -35,4 +35,10 @@ public sealed record GuidanceAnswer
 
     /// <summary>Confidence 0..1 that the passages answer the question.</summary>
     public double Confidence { get; init; }
+
+    /// <summary>
+    /// Whether a language model wrote <see cref="ShortAnswer"/> (channels label such answers "AI generated"); false for
+    /// curated text quoted as written. A model answer cites passages as <c>[n]</c>, n counting <see cref="Passages"/> from 1.
+    /// </summary>
+    public bool ModelWritten { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Mvai.Knowledge.Llm;
 /// low-confidence replies and any model failure fall back to the offline extractive answerer,
 /// so a chief at 2 a.m. always gets an answer even if the API is down.
 /// </summary>
-public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
+public sealed class GroundedLlmAnswerer : IStreamingGuidanceAnswerer
 {
     private const int PassageCount = 4;
     private readonly GuidanceIndex _index;
@@ -30,7 +30,14 @@ public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
     }
 
     /// <inheritdoc/>
-    public async Task<GuidanceAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    public Task<GuidanceAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default) =>
+        AnswerCoreAsync(question, onText: null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<GuidanceAnswer> AnswerStreamingAsync(string question, Func<string, CancellationToken, Task> onText, CancellationToken cancellationToken = default) =>
+        AnswerCoreAsync(question, onText ?? throw new ArgumentNullException(nameof(onText)), cancellationToken);
+
+    private async Task<GuidanceAnswer> AnswerCoreAsync(string question, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
         var offline = _fallback.Answer(question);
         if (offline.Kind != AnswerKind.Answered)
@@ -43,8 +50,8 @@ public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
         history.AddUserMessage(GroundedPrompt.User(question, passages));
         try
         {
-            var reply = await _chat.GetChatMessageContentAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrWhiteSpace(reply.Content))
+            var written = onText is null ? await CompleteAsync(history, cancellationToken).ConfigureAwait(false) : await StreamAsync(history, onText, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(written))
             {
                 return offline;
             }
@@ -52,7 +59,8 @@ public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
             var cited = passages.Select(p => _index.Corpus.FindDocument(p.DocumentId)?.ShortTitle).ToHashSet(StringComparer.Ordinal);
             return offline with
             {
-                ShortAnswer = reply.Content.Trim(),
+                ShortAnswer = written.Trim(),
+                ModelWritten = true,
                 KeyPoints = [],
                 Passages = passages,
                 Citations = [.. passages.SelectMany(p => p.Sources).DistinctBy(s => s.Url.AbsoluteUri, StringComparer.Ordinal)],
@@ -61,11 +69,29 @@ public sealed class GroundedLlmAnswerer : IGuidanceAnswerer
                 RelatedTopics = [.. offline.RelatedTopics.Where(t => !cited.Contains(t))],
             };
         }
-        // Any API failure degrades to the offline answer instead of an error message.
+        // Any API failure degrades to the offline answer instead of an error message (mid-stream too: what was shown
+        // so far is replaced by the final answer).
         catch (Exception ex) when (ex is HttpRequestException or Microsoft.SemanticKernel.HttpOperationException or Microsoft.SemanticKernel.KernelException
-            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            or System.ClientModel.ClientResultException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return offline;
         }
+    }
+
+    private async Task<string?> CompleteAsync(ChatHistory history, CancellationToken cancellationToken) =>
+        (await _chat.GetChatMessageContentAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false)).Content;
+
+    private async Task<string> StreamAsync(ChatHistory history, Func<string, CancellationToken, Task> onText, CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder();
+        await foreach (var piece in _chat.GetStreamingChatMessageContentsAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!string.IsNullOrEmpty(piece.Content))
+            {
+                text.Append(piece.Content);
+                await onText(text.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return text.ToString();
     }
 }

@@ -19,8 +19,12 @@ public class BrowserFixture : IAsyncLifetime
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
+    /// <summary>Runs before the assistant starts (a fake service it is configured to call).</summary>
+    protected virtual Task BeforeHostAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeHostAsync();
         Host = await BotTestHost.StartAsync(Settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
@@ -44,7 +48,7 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Mvai.Bot.EndToEndTests;
@@ -148,12 +147,9 @@ public sealed partial class EmbeddedChatTests(IacpSiteFixture fixture) : IClassF
     private static ILocator Activities(ILocator transcript, string text) =>
         transcript.Locator(".webchat__basic-transcript__activity").Filter(new() { HasText = text });
 
-    /// <summary>Answers from the guidance: their card ends with a "Sources" list of the passages cited.</summary>
+    /// <summary>Answers from the guidance: their [n] markers are Web Chat's citation buttons.</summary>
     private static ILocator CitedAnswers(ILocator transcript) =>
-        transcript.Locator(".webchat__basic-transcript__activity").Filter(new() { HasTextRegex = SourcesHeading() });
-
-    [GeneratedRegex(@"\bSources\b")]
-    private static partial Regex SourcesHeading();
+        transcript.Locator(".webchat__basic-transcript__activity").Filter(new() { Has = transcript.Page.Locator("button.webchat__render-markdown__citation") });
 
     private static async Task<string?> StoredConversationIdAsync(IPage page)
     {

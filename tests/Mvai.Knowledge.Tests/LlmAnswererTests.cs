@@ -40,6 +40,41 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
+    public async Task Streaming_reports_the_growing_text_over_the_real_streaming_wire_format_then_the_cited_answer()
+    {
+        const string Long = "Speak early and keep a fixed briefing schedule [1]; say what is confirmed and what is not yet known [2].";
+        await using var server = await FakeOpenAIServer.StartAsync(Long, chunkDelay: TimeSpan.FromMilliseconds(20));
+        await using var services = Services(server.Endpoint);
+        var answerer = Assert.IsAssignableFrom<IStreamingGuidanceAnswerer>(services.GetRequiredService<IGuidanceAnswerer>());
+        var seen = new List<string>();
+
+        var answer = await answerer.AnswerStreamingAsync("what do i tell the press in the first hour", (text, _) =>
+        {
+            seen.Add(text);
+            return Task.CompletedTask;
+        });
+
+        Assert.Contains("\"stream\":true", Assert.Single(server.Requests), StringComparison.Ordinal);
+        Assert.True(seen.Count > 3, $"{seen.Count} updates");
+        Assert.All(seen.Zip(seen.Skip(1)), pair => Assert.StartsWith(pair.First, pair.Second, StringComparison.Ordinal));
+        Assert.Equal(Long, seen[^1]);
+        Assert.Equal((Long, true), (answer.ShortAnswer, answer.ModelWritten));
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task Streaming_from_a_failing_model_falls_back_to_the_quoted_answer_which_is_not_labelled_as_written_by_a_model()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync(ModelReply, status: 500);
+        await using var services = Services(server.Endpoint);
+        var answerer = Assert.IsAssignableFrom<IStreamingGuidanceAnswerer>(services.GetRequiredService<IGuidanceAnswerer>());
+
+        var answer = await answerer.AnswerStreamingAsync("what do i tell the press in the first hour", (_, _) => Task.CompletedTask);
+
+        Assert.Equal((AnswerKind.Answered, false), (answer.Kind, answer.ModelWritten));
+    }
+
+    [Fact]
     public async Task Safety_replies_never_reach_the_model()
     {
         await using var server = await FakeOpenAIServer.StartAsync(ModelReply);

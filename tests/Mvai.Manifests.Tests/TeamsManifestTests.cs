@@ -76,7 +76,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
-    public void Bot_has_the_three_scopes_and_every_scope_lists_the_four_commands()
+    public void Bot_has_the_three_scopes_and_team_and_group_chats_list_the_four_commands()
     {
         var bot = Manifest["bots"]![0]!;
         Assert.Equal(Scopes.Order(), bot["scopes"]!.AsArray().Select(s => (string)s!).Order());
@@ -85,13 +85,28 @@ public sealed class TeamsManifestTests
         {
             var list = Assert.Single(lists, l => l!["scopes"]!.AsArray().Any(s => (string?)s == scope))!;
             var commands = list["commands"]!.AsArray();
-            Assert.Equal(Commands, commands.Select(c => (string)c!["title"]!));
+            if (scope != "personal")
+            {
+                Assert.Equal(Commands, commands.Select(c => (string)c!["title"]!));
+            }
             Assert.All(commands, c =>
             {
                 var description = (string)c!["description"]!;
                 Assert.InRange(description.Length, 1, 128);
             });
         }
+    }
+
+    [Fact]
+    public void PersonalChats_OfferPromptStarters_RequestAssistance_TalkToAnAdvisor_AndThreeCommonQuestions()
+    {
+        var personal = Manifest["bots"]![0]!["commandLists"]!.AsArray().Single(l => l!["scopes"]!.AsArray().Any(s => (string?)s == "personal"))!;
+        var prompts = personal["commands"]!.AsArray().Where(c => (string?)c!["type"] == "prompt").ToList();
+
+        Assert.Equal(5, prompts.Count);
+        Assert.Equal(["Request MVAI assistance", "Talk to an advisor"], prompts.Take(2).Select(p => (string)p!["prompt"]!));
+        Assert.All(prompts.Skip(2), p => Assert.EndsWith("?", (string)p!["prompt"]!, StringComparison.Ordinal));
+        Assert.All(prompts, p => Assert.InRange(((string)p!["title"]!).Length, 1, 32));
     }
 
     [Fact]

@@ -39,7 +39,9 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
     /// <param name="status">Any other status answers with an OpenAI error object.</param>
     /// <param name="delay">How long to wait before answering (cut short when the client gives up).</param>
     /// <param name="rawBody">Sent as-is instead of a completion: for replies that are not the wire format.</param>
-    public static async Task<FakeOpenAIServer> StartAsync(string reply, int status = 200, TimeSpan delay = default, string? rawBody = null)
+    /// <param name="chunkDelay">For a request with <c>"stream": true</c>: the pause between the reply's server-sent chunks.</param>
+    public static async Task<FakeOpenAIServer> StartAsync(
+        string reply, int status = 200, TimeSpan delay = default, string? rawBody = null, TimeSpan chunkDelay = default)
     {
         var requests = new ConcurrentQueue<string>();
         var embeddingRequests = new ConcurrentQueue<string>();
@@ -55,7 +57,8 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
             Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(app, "/v1/chat/completions", async (HttpContext context) =>
             {
                 using var reader = new StreamReader(context.Request.Body);
-                requests.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
+                var body = await reader.ReadToEndAsync(context.RequestAborted);
+                requests.Enqueue(body);
                 if (delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, context.RequestAborted);
@@ -68,6 +71,11 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
                 {
                     return Results.Json(new { error = new { message = "server error", type = "server_error" } }, statusCode: status);
                 }
+                if (IsStreamRequest(body))
+                {
+                    await StreamAsync(context, reply, chunkDelay);
+                    return Results.Empty;
+                }
                 return Results.Json(new
                 {
                     id = "chatcmpl-test", @object = "chat.completion", created = 1_700_000_000, model = "test-model",
@@ -77,6 +85,40 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
             });
         });
         return new FakeOpenAIServer(server, requests, embeddingRequests);
+    }
+
+    private static bool IsStreamRequest(string body)
+    {
+        using var request = JsonDocument.Parse(body);
+        return request.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True;
+    }
+
+    /// <summary>
+    /// The streaming wire format: <c>text/event-stream</c>, one <c>chat.completion.chunk</c> per few words (the first with
+    /// the role), a last chunk with <c>finish_reason</c>, then <c>data: [DONE]</c>.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext context, string reply, TimeSpan chunkDelay)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var words = reply.Split(' ');
+        var pieces = words.Chunk(3).Select((chunk, i) => (i == 0 ? string.Empty : " ") + string.Join(' ', chunk)).ToList();
+        for (var i = 0; i <= pieces.Count; i++)
+        {
+            object delta = i == 0 ? new { role = "assistant", content = pieces[0] } : i < pieces.Count ? new { content = pieces[i] } : new { };
+            var chunk = new
+            {
+                id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model = "test-model",
+                choices = new[] { new { index = 0, delta, finish_reason = i < pieces.Count ? null : "stop" } },
+            };
+            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk)}\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (chunkDelay > TimeSpan.Zero && i < pieces.Count)
+            {
+                await Task.Delay(chunkDelay, context.RequestAborted);
+            }
+        }
+        await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
 
     /// <summary>

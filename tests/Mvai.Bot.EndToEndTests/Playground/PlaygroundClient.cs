@@ -84,6 +84,27 @@ internal sealed class PlaygroundClient : IAsyncDisposable
             ["value"] = value,
         }));
 
+    /// <summary>
+    /// Clicks a thumb under the bot message <paramref name="messageId"/>, as the UI does: a <c>message/submitAction</c>
+    /// invoke with the feedback action. Returns the Playground's answer (it fails unless the bot answered 200).
+    /// </summary>
+    public async Task<JsonNode> FeedbackAsync(string conversationId, string messageId, string reaction, string feedbackText) =>
+        await Ok(await _http.PostAsJsonAsync("_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = "message/submitAction",
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["userId"] = UserId,
+            ["conversationId"] = conversationId,
+            ["messageId"] = messageId,
+            ["replyToId"] = messageId,
+            ["value"] = new JsonObject
+            {
+                ["actionName"] = "feedback",
+                ["actionValue"] = new JsonObject { ["reaction"] = reaction, ["feedback"] = new JsonObject { ["feedbackText"] = feedbackText }.ToJsonString() },
+            },
+        }));
+
     /// <summary>Waits for the first bot message after <paramref name="after"/> messages that satisfies <paramref name="match"/>.</summary>
     public async Task<BotMessage> WaitForAsync(int after, Func<BotMessage, bool> match, string what, TimeSpan? timeout = null)
     {

@@ -28,16 +28,24 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task KnowledgeQuestion_IsAnsweredWithACitedCard()
+    public async Task KnowledgeQuestion_IsAnsweredWithNativeCitations_WhichThePlaygroundAccepts_AndTheThumbsAreOn()
     {
         var before = Teams.Received.Count;
 
         await Teams.SendAsync(Teams.PersonalChatId, "what do i tell the press in the first hour");
 
-        var answer = await Teams.WaitForAsync(before, m => m.Card(AdaptiveCard) is not null, "a guidance answer card");
-        var card = answer.Card(AdaptiveCard)!.ToJsonString();
-        Assert.Contains("Sources", card, StringComparison.Ordinal);
-        Assert.Matches(@"\[[^\]]+\]\(https?://[^)]+\)", card);
+        // The Playground validates the Message entity as Teams does (abstract required, at most 10 citations) and shows
+        // the citations and the thumbs from it; a malformed one would have been refused with 400 and never shown.
+        var answer = await Teams.WaitForAsync(before, m => m.Message["aiEntity"] is not null, "a cited guidance answer");
+        var citations = answer.Message["aiEntity"]!["citation"]!.AsArray();
+        Assert.InRange(citations.Count, 1, 10);
+        Assert.Contains("[1]", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Message["feedbackLoopEnabled"]!.GetValue<bool>());
+        Assert.Null(answer.Card(AdaptiveCard)?["body"]?.AsArray().FirstOrDefault(b => b?["text"]?.GetValue<string>() == "Sources"));
+
+        // A thumb as the UI sends it: the bot answers 200 with an empty object, which the Playground accepts.
+        var acknowledged = await Teams.FeedbackAsync(Teams.PersonalChatId, answer.Id, "like", "clear and short");
+        Assert.Null(acknowledged["status"]);
     }
 
     [Fact]

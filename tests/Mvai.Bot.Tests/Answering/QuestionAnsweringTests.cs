@@ -1,4 +1,5 @@
 using Mvai.BotFramework.Protocol;
+using System.Text.RegularExpressions;
 using Mvai.Bot.Intake;
 using Mvai.Bot.Tests.Infrastructure;
 using Mvai.Bot.Tests.Intake;
@@ -7,7 +8,7 @@ using Mvai.Knowledge.Safety;
 namespace Mvai.Bot.Tests.Answering;
 
 /// <summary>Questions get cited answers from the guidance in the same turn; safety comes before everything.</summary>
-public sealed class QuestionAnsweringTests : IAsyncLifetime
+public sealed partial class QuestionAnsweringTests : IAsyncLifetime
 {
     private BotTestHost _host = null!;
 
@@ -28,43 +29,34 @@ public sealed class QuestionAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InTeams_TheAnswerIsACardWithSourceLinks()
+    public async Task InTeams_TheAnswerIsMarkdownWithCitationMarkers_AndNoSourcesCard()
     {
         var chat = new Conversation(_host, channelId: Channels.Msteams);
 
         var reply = Assert.Single(await chat.SayAsync("one of my guys isnt sleeping since the shooting, what do we have for him?"));
 
-        var card = Assert.Single(reply.Attachments!);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
-        Assert.Contains("](https://", card.Content!.ToJsonString(), StringComparison.Ordinal);
+        // A card holds only the related topics that do not fit as suggested actions, never the answer or its sources.
+        Assert.DoesNotContain(reply.Attachments!, a => a.Content!.ToJsonString().Contains("Sources", StringComparison.Ordinal));
+        Assert.Matches(@"\[1\]", reply.Text);
+        Assert.DoesNotContain("Sources", reply.Text, StringComparison.Ordinal);
+        Assert.Single(reply.Entities!, e => e.Type == "https://schema.org/Message");
     }
 
-    [Fact]
-    public async Task InWebChat_TheLeadIsShownOnce_InTheTextAndNotAgainOnTheCard()
+    [Theory]
+    [InlineData(Channels.Msteams)]
+    [InlineData(Channels.Webchat)]
+    [InlineData(Channels.Directline)]
+    public async Task TheLeadIsShownOnce_UnderTheHeadline(string channelId)
     {
-        var chat = new Conversation(_host, channelId: Channels.Webchat);
+        var chat = new Conversation(_host, channelId: channelId);
 
         var reply = Assert.Single(await chat.SayAsync("what do i tell the press in the first hour"));
 
         var parts = reply.Text!.Split("\n\n");
-        Assert.Equal(2, parts.Length);
         Assert.Matches(@"^\*\*.+\*\*$", parts[0]);
-        var blocks = CardTexts(Assert.Single(reply.Attachments!));
-        Assert.DoesNotContain(parts[1], blocks);
-        Assert.DoesNotContain(parts[0].Trim('*'), blocks);
-        Assert.StartsWith("• ", blocks[0], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task InTeams_TheCardKeepsHeadlineAndLead_UnderTheLeadAsText()
-    {
-        var chat = new Conversation(_host, channelId: Channels.Msteams);
-
-        var reply = Assert.Single(await chat.SayAsync("what do i tell the press in the first hour"));
-
-        var blocks = CardTexts(Assert.Single(reply.Attachments!));
-        Assert.Equal(reply.Text, blocks[1]);
-        Assert.DoesNotContain("**", reply.Text, StringComparison.Ordinal);
+        var lead = CitationMarker().Replace(parts[1], string.Empty).Trim();
+        Assert.Equal(1, CountOf(reply.Text, lead));
+        Assert.DoesNotContain(reply.Attachments ?? [], a => a.Content!.ToJsonString().Contains(lead[..20], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,6 +92,8 @@ public sealed class QuestionAnsweringTests : IAsyncLifetime
         Assert.True(reply.Text == SafetyReplies.Tactical || reply.Text == SafetyReplies.ActiveThreat, reply.Text);
     }
 
-    private static List<string> CardTexts(Attachment card) =>
-        [.. card.Content!["body"]!.AsArray().Select(block => block!["text"]!.GetValue<string>())];
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    [GeneratedRegex(@"\s*(\[\d+\])+")]
+    private static partial Regex CitationMarker();
 }

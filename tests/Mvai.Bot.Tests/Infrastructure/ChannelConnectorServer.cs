@@ -19,6 +19,9 @@ public sealed class ChannelConnectorServer : IAsyncDisposable
     /// <summary>When true, answers 202 with no body (Teams does this for card replies).</summary>
     public bool AnswerAcceptedWithoutBody { get; set; }
 
+    /// <summary>When true, answers 403 ContentStreamNotAllowed to stream updates, as Teams does where streaming is not allowed or was stopped.</summary>
+    public bool RefuseStreaming { get; set; }
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public static async Task<ChannelConnectorServer> StartAsync()
@@ -66,7 +69,14 @@ public sealed class ChannelConnectorServer : IAsyncDisposable
             // The raw target shows what the bot put on the wire, before Kestrel decodes it.
             context.Features.Get<IHttpRequestFeature>()!.RawTarget,
             context.Request.Headers.Authorization.ToString(),
-            body));
+            body,
+            DateTimeOffset.UtcNow));
+        if (RefuseStreaming && body.Contains("\"streaminfo\"", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("""{"error":{"code":"ContentStreamNotAllowed","message":"Content stream is not allowed"}}""");
+            return;
+        }
         if (AnswerAcceptedWithoutBody)
         {
             context.Response.StatusCode = StatusCodes.Status202Accepted;
@@ -86,4 +96,4 @@ public sealed class ChannelConnectorServer : IAsyncDisposable
 }
 
 /// <summary>One request the stand-in channel received.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body);
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, DateTimeOffset ReceivedAt = default);
