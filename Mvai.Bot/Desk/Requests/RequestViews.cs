@@ -19,7 +19,10 @@ internal sealed record RequestRow(
     DateTimeOffset SubmittedAt,
     long AgeSeconds,
     string? PeerAdvisorName,
-    long Version);
+    long Version,
+    DateTimeOffset? FirstContactAt,
+    string? FirstContactMethod,
+    DateTimeOffset? MatchedAt);
 
 internal sealed record RequestList(IReadOnlyList<RequestRow> Requests, int Total, DateTimeOffset At);
 
@@ -70,7 +73,10 @@ internal static class RequestViews
             desk.Stored.SubmittedAt,
             (long)Math.Max(0, (now - desk.Stored.SubmittedAt).TotalSeconds),
             roster.Find(desk.Progress.PeerAdvisorId)?.Name ?? desk.Progress.PeerAdvisorId,
-            desk.Progress.Version);
+            desk.Progress.Version,
+            desk.Progress.FirstContactAt,
+            desk.Progress.FirstContactMethod is { } method ? AgencyContact.MethodWord(method) : null,
+            desk.Progress.MatchedAt);
     }
 
     public static IReadOnlyList<RequestField> Fields(DeskRequest desk) =>

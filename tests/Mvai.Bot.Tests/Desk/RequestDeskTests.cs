@@ -166,6 +166,91 @@ public abstract class RequestDeskTests<TStorage> : OnEachStorage<TStorage>
     }
 
     [Fact]
+    public async Task FirstContact_IsTheEarliestContactTheTeamRecords_WithWhoHowAndWhen_NotTheReview()
+    {
+        var reference = await _scenario.NewChat().SubmitRequestAsync();
+        _scenario.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await _alice.ActAsync(reference, "Review", Version(await _alice.RequestAsync(reference)))).Status);
+        Assert.Null(FirstContact(await _alice.RequestAsync(reference)).At);
+
+        // Alice records at 17:30 a call the team made at 16:30; then Bob an e-mail sent earlier still, at 16:00.
+        _scenario.Clock.Now = Now.AddHours(3);
+        var (recorded, body) = await _alice.ContactAsync(reference, "Phone", at: Now.AddHours(2));
+        Assert.Equal(HttpStatusCode.OK, recorded);
+        Assert.True((bool)body!["stored"]!);
+        Assert.Equal((Now.AddHours(2), "phone"), FirstContact(await _alice.RequestAsync(reference)));
+        using var bob = AdvisorClient.WithBasic(_scenario.Host, TestAdvisors.BobId, TestAdvisors.BobSecret);
+        Assert.Equal(HttpStatusCode.OK, (await bob.ContactAsync(reference, "email", "Team", Now.AddHours(1.5))).Status);
+        Assert.Equal((Now.AddHours(1.5), "e-mail"), FirstContact(await _alice.RequestAsync(reference)));
+
+        // After the match the peer advisor calls too; a later contact is history, not the first contact.
+        var detail = await _alice.RequestAsync(reference);
+        Assert.Equal(HttpStatusCode.OK, (await _alice.ActAsync(reference, "Assign", Version(detail), "lopez")).Status);
+        _scenario.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await _alice.ContactAsync(reference, "Teams", "PeerAdvisor")).Status);
+
+        detail = await _alice.RequestAsync(reference);
+        Assert.Equal((Now.AddHours(1.5), "e-mail"), FirstContact(detail));
+        Assert.Equal([
+            "bot: team alerted",
+            "alice: in review",
+            "alice: contacted the agency (by phone, the MVAI team, at 2026-05-12 16:30 UTC)",
+            "bob: contacted the agency (by e-mail, the MVAI team, at 2026-05-12 16:00 UTC)",
+            "alice: matched (Chief Ann Lopez (lopez))",
+            "alice: contacted the agency (by Teams, peer advisor Chief Ann Lopez)",
+        ], History(detail));
+        var report = await _alice.JsonAsync("api/advisor/report");
+        Assert.Equal((1, 1.5), ((int)report["toFirstContact"]!["reached"]!, (double)report["toFirstContact"]!["medianHours"]!));
+    }
+
+    [Fact]
+    public async Task ARequestMarkedConnectedWithoutARecordedContact_CountsAsContactedThen()
+    {
+        var reference = await _scenario.NewChat().SubmitRequestAsync();
+        _scenario.Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(HttpStatusCode.OK, (await _alice.ActAsync(reference, "Assign", Version(await _alice.RequestAsync(reference)), "king")).Status);
+        Assert.Null(FirstContact(await _alice.RequestAsync(reference)).At);
+        _scenario.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(HttpStatusCode.OK, (await _alice.ActAsync(reference, "Connected", Version(await _alice.RequestAsync(reference)))).Status);
+
+        Assert.Equal((Now.AddHours(7), null), FirstContact(await _alice.RequestAsync(reference)));
+    }
+
+    [Fact]
+    public async Task ABadContact_GetsAClearAnswer_AndChangesNothing()
+    {
+        var reference = await _scenario.NewChat().SubmitRequestAsync();
+        _scenario.Clock.Advance(TimeSpan.FromHours(1));
+
+        async Task RefusedAsync(HttpStatusCode expected, string error, Task<(HttpStatusCode Status, JsonNode? Body)> attempt)
+        {
+            var (status, body) = await attempt;
+            Assert.Equal(expected, status);
+            Assert.Equal(error, (string?)body!["error"]);
+        }
+        await RefusedAsync(HttpStatusCode.BadRequest, "Say how the agency was reached: Phone, Email or Teams.", _alice.ContactAsync(reference, "Fax"));
+        await RefusedAsync(HttpStatusCode.BadRequest, "Say how the agency was reached: Phone, Email or Teams.", _alice.ContactAsync(reference, "1"));
+        await RefusedAsync(HttpStatusCode.BadRequest, "Say who reached the agency: Team or PeerAdvisor.", _alice.ContactAsync(reference, "Phone", "Mayor"));
+        const string BadTime = "The time of the contact must be after the request was submitted and not in the future.";
+        await RefusedAsync(HttpStatusCode.BadRequest, BadTime, _alice.ContactAsync(reference, "Phone", at: Now.AddHours(2)));
+        await RefusedAsync(HttpStatusCode.BadRequest, BadTime, _alice.ContactAsync(reference, "Phone", at: Now.AddMinutes(-1)));
+        await RefusedAsync(HttpStatusCode.BadRequest, "No peer advisor is assigned to this request yet.", _alice.ContactAsync(reference, "Phone", "PeerAdvisor"));
+        await RefusedAsync(HttpStatusCode.NotFound, "There is no such request.", _alice.ContactAsync("MVAI-2026-9999", "Phone"));
+        using (var noHeader = AdvisorClient.WithBasic(_scenario.Host, TestAdvisors.AliceId, TestAdvisors.AliceSecret, consoleHeader: false))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await noHeader.ContactAsync(reference, "Phone")).Status);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await _alice.ActAsync(reference, "Close", Version(await _alice.RequestAsync(reference)))).Status);
+        await RefusedAsync(HttpStatusCode.Conflict, "This request is closed or withdrawn; contacts are no longer recorded on it.",
+            _alice.ContactAsync(reference, "Phone"));
+
+        var detail = await _alice.RequestAsync(reference);
+        Assert.Equal((null, null), FirstContact(detail));
+        Assert.Equal(["bot: team alerted", "alice: closed"], History(detail));
+    }
+
+    [Fact]
     public async Task Notes_AreKeptInTheHistory_WithWhoAndWhen()
     {
         var reference = await _scenario.NewChat().SubmitRequestAsync();
@@ -202,6 +287,9 @@ public abstract class RequestDeskTests<TStorage> : OnEachStorage<TStorage>
         Assert.Equal(reference, (string?)Assert.Single(withdrawn["requests"]!.AsArray())!["reference"]);
         Assert.Empty((await _alice.JsonAsync("api/advisor/requests?status=New"))["requests"]!.AsArray());
     }
+
+    private static (DateTimeOffset? At, string? Method) FirstContact(JsonNode detail) =>
+        ((DateTimeOffset?)detail["request"]!["firstContactAt"], (string?)detail["request"]!["firstContactMethod"]);
 }
 
 public sealed class SqliteRequestDeskTests : RequestDeskTests<SqliteTestStorage>;
