@@ -82,8 +82,16 @@ internal static class RequestViews
     public static IReadOnlyList<RequestField> Fields(DeskRequest desk) =>
     [
         .. IntakeSummary.Facts(desk.Stored.Request).Select(f => new RequestField(f.Key, f.Value)),
-        new("Channel", desk.Stored.ChannelId),
+        new("Channel", ChannelLabel(desk.Stored.ChannelId)),
     ];
+
+    // What the team calls the channel the agency wrote in (and where its updates go).
+    private static string ChannelLabel(string channelId) => channelId switch
+    {
+        "directline" or "webchat" => "Web Chat",
+        "msteams" => "Microsoft Teams",
+        _ => channelId,
+    };
 
     /// <summary>The actions the console offers for the request's status (the server checks again on each).</summary>
     public static IReadOnlyList<string> Actions(RequestStatus status) =>

@@ -18,7 +18,8 @@ function say(result, done) {
 async function act(action, advisorId) {
   const result = await call(url('actions'), { method: 'POST', body: { action: action, version: version, advisorId: advisorId || null } });
   say(result, action === 'Assign' ? 'Assigned. The requester has been told who will contact them.' : 'Done.');
-  await refreshRequest();
+  changing = true;
+  try { await refreshRequest(); } finally { changing = false; }
   afterChange();
 }
 
@@ -31,8 +32,14 @@ function button(text, onClick, secondary) {
   return b;
 }
 
+let shownStatus = null;
+let changing = false;
+
 function render(view) {
   const r = view.request;
+  // A message about an earlier step ("Assigned…") would be wrong once the request moved on (the agency withdrew it).
+  if (shownStatus !== null && shownStatus !== r.reference + r.status && !changing) { $('request-status').textContent = ''; }
+  shownStatus = r.reference + r.status;
   version = r.version;
   $('request').hidden = false;
   $('request-heading').textContent = 'Request ' + r.reference + (r.agency ? ': ' + r.agency : '');
