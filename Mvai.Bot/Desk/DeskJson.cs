@@ -10,6 +10,7 @@ namespace Mvai.Bot.Desk;
 [JsonSerializable(typeof(RequestDetail))]
 [JsonSerializable(typeof(RequestActionBody))]
 [JsonSerializable(typeof(NoteBody))]
+[JsonSerializable(typeof(ContactBody))]
 [JsonSerializable(typeof(DeskResult))]
 [JsonSerializable(typeof(ProgramReport))]
 internal sealed partial class DeskJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Intake.Requests;
 
 namespace Mvai.Bot.Desk;
@@ -20,4 +21,7 @@ internal static partial class DeskLog
     [LoggerMessage(3704, LogLevel.Warning,
         "Local development mode: a demo advisor account is offered at /advisor (it exists only without MicrosoftAppId and without configured accounts)")]
     public static partial void DemoAdvisorOffered(ILogger logger);
+
+    [LoggerMessage(3705, LogLevel.Information, "Contact with the agency of request {Reference} recorded ({Method})")]
+    public static partial void ContactRecorded(ILogger logger, string reference, AgencyContactMethod method);
 }

@@ -22,7 +22,7 @@ public sealed class RequestDeskFixture : BrowserFixture
 /// <summary>
 /// The requests view in real Chromium: a chief's request appears, the advisor opens it, sees the best-matched peer
 /// advisor with the reason, starts the review, assigns them (the chief hears who will call, in their own channel),
-/// adds a note, filters the list and reads the program report, all under the page's strict Content-Security-Policy.
+/// records the peer advisor's call as the first contact, adds a note, filters the list and reads the program report, all under the page's strict Content-Security-Policy.
 /// </summary>
 public sealed class AdvisorRequestDeskTests(RequestDeskFixture fixture) : IClassFixture<RequestDeskFixture>
 {
@@ -56,6 +56,14 @@ public sealed class AdvisorRequestDeskTests(RequestDeskFixture fixture) : IClass
         await Assertions.Expect(console.Locator("#request-state")).ToContainTextAsync("Matched, peer advisor Chief Ann Lopez");
         var told = Assert.Single(await channel.WaitForTextsAsync(1));
         Assert.StartsWith($"An update on your request {reference}: the MVAI team has matched your agency with Chief Ann Lopez", told, StringComparison.Ordinal);
+
+        await Assertions.Expect(console.Locator("#request-state")).ToContainTextAsync("First contact: not recorded yet.");
+        await console.Locator("#contact-method").SelectOptionAsync("Phone");
+        await console.Locator("#contact-by").SelectOptionAsync("PeerAdvisor");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await Assertions.Expect(console.Locator("#request-status")).ToHaveTextAsync("Contact recorded.", new() { Timeout = Patience });
+        await Assertions.Expect(console.Locator("#request-state")).ToContainTextAsync("by phone.", new() { Timeout = Patience });
+        await Assertions.Expect(console.Locator("#request-history")).ToContainTextAsync("contacted the agency by alice (by phone, peer advisor Chief Ann Lopez)");
 
         await console.GetByLabel("Note for the team").FillAsync("Chief Lopez will call tonight.");
         await console.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();

@@ -12,6 +12,8 @@ public sealed record DeskRequest(StoredAssistanceRequest Stored, RequestProgress
 /// <summary>
 /// The desk's columns of a request. <paramref name="Version"/> grows with every change: a change names the version
 /// it was decided on and is refused if someone changed the request since (two advisors assigning at once).
+/// <paramref name="FirstContactAt"/> is the earliest contact the team recorded (<see cref="AgencyContact"/>), or the
+/// move to connected when none was; <paramref name="FirstContactMethod"/> is null in the second case.
 /// </summary>
 public sealed record RequestProgress(
     long Version,
@@ -19,7 +21,8 @@ public sealed record RequestProgress(
     DateTimeOffset? AlertedAt,
     DateTimeOffset? FirstContactAt,
     DateTimeOffset? MatchedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    AgencyContactMethod? FirstContactMethod = null);
 
 /// <summary>
 /// One line of a request's history: who (an advisor id, <c>requester</c> or <c>bot</c>), what, when. Notes and the
@@ -34,4 +37,11 @@ public sealed record RequestChange(
     IReadOnlyCollection<RequestStatus> From,
     RequestStatus To,
     string? PeerAdvisorId,
+    RequestHistoryEntry Entry);
+
+/// <summary>A recorded contact with the agency, stored only while the request is in one of <paramref name="Open"/>.</summary>
+public sealed record ContactRecord(
+    string Reference,
+    AgencyContact Contact,
+    IReadOnlyCollection<RequestStatus> Open,
     RequestHistoryEntry Entry);

@@ -13,6 +13,12 @@ public interface IRequestDeskStore
     /// </summary>
     Task<bool> ChangeAsync(RequestChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a contact with the agency and its history line in one transaction; the request's first contact becomes
+    /// the earliest recorded. False when the request is unknown or no longer open.
+    /// </summary>
+    Task<bool> RecordContactAsync(ContactRecord record, CancellationToken cancellationToken);
+
     /// <summary>Adds a history line (a note, the agency's addition) without changing the status; false for an unknown reference.</summary>
     Task<bool> AddHistoryAsync(string reference, RequestHistoryEntry entry, CancellationToken cancellationToken);
 

@@ -3,7 +3,7 @@ using Mvai.BotFramework.State.Postgres;
 
 namespace Mvai.Bot.Desk.Requests;
 
-/// <summary>The desk in PostgreSQL: one migration adds its columns and history table, renaming statuses written before it.</summary>
+/// <summary>The desk in PostgreSQL: migrations add its columns and history table, renaming statuses written before it.</summary>
 internal sealed class PostgresRequestDeskStore : SqlRequestDeskStore
 {
     private static readonly string[] Migrations =
@@ -31,6 +31,8 @@ internal sealed class PostgresRequestDeskStore : SqlRequestDeskStore
         CREATE INDEX request_history_reference ON request_history (reference);
         CREATE INDEX assistance_requests_unalerted ON assistance_requests (submitted_at) WHERE alerted_at IS NULL;
         """,
+        // First contact becomes what the team records; see SqliteRequestDeskStore.RecountFirstContact.
+        "ALTER TABLE assistance_requests ADD COLUMN first_contact_method text;\n" + SqliteRequestDeskStore.RecountFirstContact,
     ];
 
     private readonly PostgresDatabase _database;

@@ -13,6 +13,9 @@ public static class RequestLifecycle
 {
     private static readonly RequestStatus[] Open = [RequestStatus.New, RequestStatus.InReview, RequestStatus.Matched, RequestStatus.Connected];
 
+    /// <summary>Statuses the team is still working: new to connected.</summary>
+    public static IReadOnlyCollection<RequestStatus> OpenStatuses => Open;
+
     public static RequestStatus Target(RequestAction action) => action switch
     {
         RequestAction.Review => RequestStatus.InReview,

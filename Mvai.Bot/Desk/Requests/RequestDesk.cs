@@ -16,6 +16,9 @@ public sealed class RequestDesk(
 {
     public const string RequesterActor = "requester";
 
+    /// <summary>The history's word for a recorded contact with the agency.</summary>
+    public const string ContactedAction = "contacted the agency";
+
     /// <summary>
     /// Applies a team action decided on <paramref name="expectedVersion"/>: <see cref="DeskOutcome.Stale"/> when the
     /// request changed since (another advisor was faster), <see cref="DeskOutcome.NotAllowed"/> from a status the action
@@ -37,6 +40,25 @@ public sealed class RequestDesk(
             return await WhyRefusedAsync(reference, action, expectedVersion, cancellationToken);
         }
         DeskLog.Changed(logger, reference, to);
+        return DeskOutcome.Done;
+    }
+
+    /// <summary>
+    /// Records that the team or the peer advisor reached the agency (<paramref name="actor"/> is the advisor recording
+    /// it). <see cref="DeskOutcome.NotAllowed"/> once the request is closed or withdrawn.
+    /// </summary>
+    public async Task<DeskOutcome> RecordContactAsync(DeskRequest request, AgencyContact contact, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(contact);
+        var peer = roster.Find(request.Progress.PeerAdvisorId)?.Name ?? request.Progress.PeerAdvisorId;
+        var now = clock.GetUtcNow();
+        var entry = new RequestHistoryEntry(actor, ContactedAction, contact.HistoryDetail(peer, now), now);
+        if (!await store.RecordContactAsync(new ContactRecord(request.Reference, contact, RequestLifecycle.OpenStatuses, entry), cancellationToken))
+        {
+            return await store.GetAsync(request.Reference, cancellationToken) is null ? DeskOutcome.NotFound : DeskOutcome.NotAllowed;
+        }
+        DeskLog.ContactRecorded(logger, request.Reference, contact.Method);
         return DeskOutcome.Done;
     }
 

@@ -23,6 +23,7 @@ internal static class RequestDeskEndpoints
         var changes = request.MapGroup(string.Empty).AddEndpointFilter<SameOriginFilter>().WithMetadata(new BodySizeLimit(MaxBodyBytes));
         changes.MapPost("/actions", ActAsync);
         changes.MapPost("/notes", NoteAsync);
+        changes.MapPost("/contacts", AgencyContactEndpoint.RecordAsync);
         return api;
     }
 

@@ -19,7 +19,10 @@ internal sealed record RequestRow(
     DateTimeOffset SubmittedAt,
     long AgeSeconds,
     string? PeerAdvisorName,
-    long Version);
+    long Version,
+    DateTimeOffset? FirstContactAt,
+    string? FirstContactMethod,
+    DateTimeOffset? MatchedAt);
 
 internal sealed record RequestList(IReadOnlyList<RequestRow> Requests, int Total, DateTimeOffset At);
 
@@ -70,14 +73,25 @@ internal static class RequestViews
             desk.Stored.SubmittedAt,
             (long)Math.Max(0, (now - desk.Stored.SubmittedAt).TotalSeconds),
             roster.Find(desk.Progress.PeerAdvisorId)?.Name ?? desk.Progress.PeerAdvisorId,
-            desk.Progress.Version);
+            desk.Progress.Version,
+            desk.Progress.FirstContactAt,
+            desk.Progress.FirstContactMethod is { } method ? AgencyContact.MethodWord(method) : null,
+            desk.Progress.MatchedAt);
     }
 
     public static IReadOnlyList<RequestField> Fields(DeskRequest desk) =>
     [
         .. IntakeSummary.Facts(desk.Stored.Request).Select(f => new RequestField(f.Key, f.Value)),
-        new("Channel", desk.Stored.ChannelId),
+        new("Channel", ChannelLabel(desk.Stored.ChannelId)),
     ];
+
+    // What the team calls the channel the agency wrote in (and where its updates go).
+    private static string ChannelLabel(string channelId) => channelId switch
+    {
+        "directline" or "webchat" => "Web Chat",
+        "msteams" => "Microsoft Teams",
+        _ => channelId,
+    };
 
     /// <summary>The actions the console offers for the request's status (the server checks again on each).</summary>
     public static IReadOnlyList<string> Actions(RequestStatus status) =>

@@ -10,7 +10,8 @@ namespace Mvai.Bot.Desk.Requests;
 /// </summary>
 internal abstract class SqlRequestDeskStore : IRequestDeskStore
 {
-    private const string Columns = "document, status, version, peer_advisor_id, alerted_at, first_contact_at, matched_at, finished_at";
+    private const string Columns =
+        "document, status, version, peer_advisor_id, alerted_at, first_contact_at, matched_at, finished_at, first_contact_method";
 
     /// <summary>A pooled connection for reading.</summary>
     protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
@@ -35,51 +36,45 @@ internal abstract class SqlRequestDeskStore : IRequestDeskStore
         return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<bool> ChangeAsync(RequestChange change, CancellationToken cancellationToken)
+    public Task<bool> ChangeAsync(RequestChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The allowed statuses are enum names from code, never input.
-        var from = string.Join(", ", change.From.Select(s => $"'{s}'"));
-        var contact = change.To is RequestStatus.InReview or RequestStatus.Matched or RequestStatus.Connected;
-        await using var update = Command(connection, $"""
+        // First contact is what the team records (RecordContactAsync); a request marked connected without one was
+        // reached by then at the latest, so that moment stands in for it.
+        return UpdateWithHistoryAsync($"""
             UPDATE assistance_requests SET
                 status = @to, version = version + 1, updated_at = @at,
                 peer_advisor_id = COALESCE(@peer, peer_advisor_id),
-                first_contact_at = CASE WHEN @contact = 1 THEN COALESCE(first_contact_at, @at) ELSE first_contact_at END,
+                first_contact_at = CASE WHEN @to = 'Connected' THEN COALESCE(first_contact_at, @at) ELSE first_contact_at END,
                 matched_at = CASE WHEN @to = 'Matched' THEN COALESCE(matched_at, @at) ELSE matched_at END,
                 finished_at = CASE WHEN @to IN ('Closed', 'Withdrawn') THEN @at ELSE NULL END
-            WHERE reference = @reference AND version = @version AND status IN ({from})
-            """,
-            ("to", change.To.ToString()), ("at", Instant(change.Entry.At)), ("peer", change.PeerAdvisorId), ("contact", contact ? 1 : 0),
+            WHERE reference = @reference AND version = @version AND status IN ({StatusList(change.From)})
+            """, change.Reference, change.Entry, cancellationToken,
+            ("to", change.To.ToString()), ("at", Instant(change.Entry.At)), ("peer", change.PeerAdvisorId),
             ("reference", change.Reference), ("version", change.ExpectedVersion));
-        update.Transaction = transaction;
-        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            return false;
-        }
-        await InsertHistoryAsync(connection, transaction, change.Reference, change.Entry, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
-    public async Task<bool> AddHistoryAsync(string reference, RequestHistoryEntry entry, CancellationToken cancellationToken)
+    public Task<bool> RecordContactAsync(ContactRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        // Not a change of status: the version stays, so an advisor about to assign is not sent back to look again.
+        return UpdateWithHistoryAsync($"""
+            UPDATE assistance_requests SET
+                first_contact_method = CASE WHEN first_contact_at IS NULL OR @contacted < first_contact_at THEN @method ELSE first_contact_method END,
+                first_contact_at = CASE WHEN first_contact_at IS NULL OR @contacted < first_contact_at THEN @contacted ELSE first_contact_at END,
+                updated_at = @at
+            WHERE reference = @reference AND status IN ({StatusList(record.Open)})
+            """, record.Reference, record.Entry, cancellationToken,
+            ("contacted", Instant(record.Contact.At)), ("method", record.Contact.Method.ToString()), ("at", Instant(record.Entry.At)),
+            ("reference", record.Reference));
+    }
+
+    public Task<bool> AddHistoryAsync(string reference, RequestHistoryEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Touching the row checks it exists and moves its last update, which retention counts from.
-        await using var touch = Command(connection, "UPDATE assistance_requests SET updated_at = @at WHERE reference = @reference",
+        return UpdateWithHistoryAsync("UPDATE assistance_requests SET updated_at = @at WHERE reference = @reference", reference, entry, cancellationToken,
             ("at", Instant(entry.At)), ("reference", reference));
-        touch.Transaction = transaction;
-        if (await touch.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            return false;
-        }
-        await InsertHistoryAsync(connection, transaction, reference, entry, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     public async Task<IReadOnlyList<RequestHistoryEntry>> HistoryAsync(string reference, CancellationToken cancellationToken)
@@ -122,6 +117,26 @@ internal abstract class SqlRequestDeskStore : IRequestDeskStore
     public Task<int> DeleteHistoryAsync(string? reference, CancellationToken cancellationToken) => reference is null
         ? ExecuteAsync("DELETE FROM request_history WHERE reference NOT IN (SELECT reference FROM assistance_requests)", cancellationToken)
         : ExecuteAsync("DELETE FROM request_history WHERE reference = @reference", cancellationToken, ("reference", reference));
+
+    /// <summary>Runs an UPDATE of one request and, only if it changed that row, adds the history line, in one transaction.</summary>
+    private async Task<bool> UpdateWithHistoryAsync(
+        string update, string reference, RequestHistoryEntry entry, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenWriterAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = Command(connection, update, parameters);
+        command.Transaction = transaction;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+        await InsertHistoryAsync(connection, transaction, reference, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    // Statuses are enum names from code, never input.
+    private static string StatusList(IEnumerable<RequestStatus> statuses) => string.Join(", ", statuses.Select(s => $"'{s}'"));
 
     private async Task InsertHistoryAsync(
         DbConnection connection, DbTransaction transaction, string reference, RequestHistoryEntry entry, CancellationToken cancellationToken)
@@ -169,7 +184,8 @@ internal abstract class SqlRequestDeskStore : IRequestDeskStore
             stored.Status = RequestStatuses.Parse(reader.GetString(1));
             requests.Add(new DeskRequest(stored, new RequestProgress(
                 reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                Time(reader, 4), Time(reader, 5), Time(reader, 6), Time(reader, 7))));
+                Time(reader, 4), Time(reader, 5), Time(reader, 6), Time(reader, 7),
+                reader.IsDBNull(8) ? null : Enum.Parse<AgencyContactMethod>(reader.GetString(8)))));
         }
         return requests;
     }

@@ -18,7 +18,8 @@ function say(result, done) {
 async function act(action, advisorId) {
   const result = await call(url('actions'), { method: 'POST', body: { action: action, version: version, advisorId: advisorId || null } });
   say(result, action === 'Assign' ? 'Assigned. The requester has been told who will contact them.' : 'Done.');
-  await refreshRequest();
+  changing = true;
+  try { await refreshRequest(); } finally { changing = false; }
   afterChange();
 }
 
@@ -31,12 +32,22 @@ function button(text, onClick, secondary) {
   return b;
 }
 
+let shownStatus = null;
+let changing = false;
+
 function render(view) {
   const r = view.request;
+  // A message about an earlier step ("Assigned…") would be wrong once the request moved on (the agency withdrew it).
+  if (shownStatus !== null && shownStatus !== r.reference + r.status && !changing) { $('request-status').textContent = ''; }
+  shownStatus = r.reference + r.status;
   version = r.version;
   $('request').hidden = false;
   $('request-heading').textContent = 'Request ' + r.reference + (r.agency ? ': ' + r.agency : '');
-  $('request-state').textContent = r.statusLabel + (r.peerAdvisorName ? ', peer advisor ' + r.peerAdvisorName : '') + '. Urgency: ' + r.urgencyLabel + '.';
+  $('request-state').textContent = r.statusLabel + (r.peerAdvisorName ? ', peer advisor ' + r.peerAdvisorName : '') + '. Urgency: ' + r.urgencyLabel + '. ' +
+    (r.firstContactAt ? 'First contact: ' + new Date(r.firstContactAt).toLocaleString() + (r.firstContactMethod ? ' by ' + r.firstContactMethod : '') + '.'
+      : 'First contact: not recorded yet.');
+  // Closing is offered while the request is open; contacts are recorded only then.
+  $('contact-form').hidden = !view.actions.includes('Close');
   $('request-actions').replaceChildren(...view.actions.filter((a) => a !== 'Assign').map((a) => button(actionLabels[a] || a, () => act(a), a !== 'Review')));
   const canAssign = view.actions.includes('Assign');
   $('suggestions').replaceChildren(...view.suggestions.map((s) => {
@@ -88,6 +99,17 @@ export async function selectRequest(reference) {
 
 export function wireRequestActions(onChange) {
   afterChange = onChange;
+  $('contact-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!selected) { return; }
+    const when = $('contact-at').value;
+    const body = { method: $('contact-method').value, by: $('contact-by').value, at: when ? new Date(when).toISOString() : null };
+    const result = await call(url('contacts'), { method: 'POST', body: body });
+    say(result, 'Contact recorded.');
+    if (result.status === 200) { $('contact-at').value = ''; }
+    await refreshRequest();
+    afterChange();
+  });
   $('note-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('note-text').value.trim();

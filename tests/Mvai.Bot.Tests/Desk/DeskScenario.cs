@@ -29,10 +29,18 @@ internal static class DeskScenario
     }
 
     /// <summary>Posts a team action and returns the status code and body.</summary>
-    public static async Task<(HttpStatusCode Status, JsonNode? Body)> ActAsync(
-        this AdvisorClient advisor, string reference, string action, long version, string? advisorId = null)
+    public static Task<(HttpStatusCode Status, JsonNode? Body)> ActAsync(
+        this AdvisorClient advisor, string reference, string action, long version, string? advisorId = null) =>
+        advisor.PostJsonAsync($"api/advisor/requests/{reference}/actions", new { action, version, advisorId });
+
+    /// <summary>Records a contact with the agency (<c>method</c> Phone, Email or Teams; <c>by</c> Team or PeerAdvisor).</summary>
+    public static Task<(HttpStatusCode Status, JsonNode? Body)> ContactAsync(
+        this AdvisorClient advisor, string reference, string method, string? by = null, DateTimeOffset? at = null) =>
+        advisor.PostJsonAsync($"api/advisor/requests/{reference}/contacts", new { method, by, at });
+
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostJsonAsync(this AdvisorClient advisor, string path, object body)
     {
-        using var response = await advisor.PostAsync($"api/advisor/requests/{reference}/actions", new { action, version, advisorId });
+        using var response = await advisor.PostAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }

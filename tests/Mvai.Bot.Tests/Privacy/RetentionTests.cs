@@ -2,6 +2,7 @@ using System.Globalization;
 using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.Transcripts;
+using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Intake;
@@ -87,6 +88,32 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
         Assert.NotEmpty(await transcripts.GetRecentAsync("test", recent.Id, 100, default));
         Assert.Equal((1, 1), (purge.Requests, purge.HandoffCases));
         Assert.True(purge.TranscriptActivities > 20, $"purged {purge.TranscriptActivities} transcript activities");
+    }
+
+    [Fact]
+    public async Task PurgingAClosedRequest_DeletesItsHistoryAndNotes_WhileAYoungRequestKeepsItsOwn()
+    {
+        var desk = Services.GetRequiredService<IRequestDeskStore>();
+        var closedReference = await _scenario.NewChat("user-closed").SubmitRequestAsync();
+        await NoteAsync(closedReference, "Chief Rivera prefers calls after 6 pm; the families meet on Friday.");
+        var closed = (await desk.GetAsync(closedReference, default))!;
+        Assert.Equal(DeskOutcome.Done, await Services.GetRequiredService<RequestDesk>().ActAsync(
+            closedReference, RequestAction.Close, closed.Progress.Version, TestAdvisors.AliceId, null, default));
+        Assert.Equal(3, (await desk.HistoryAsync(closedReference, default)).Count);
+
+        _scenario.Clock.Advance(TimeSpan.FromDays(25));
+        var youngReference = await _scenario.NewChat("user-young").SubmitRequestAsync();
+        await NoteAsync(youngReference, "Called back; the chief wants a school-event peer.");
+        var youngHistory = await desk.HistoryAsync(youngReference, default);
+
+        _scenario.Clock.Advance(TimeSpan.FromDays(6));
+        var purge = await Services.GetRequiredService<DataRetention>().PurgeAsync(default);
+
+        Assert.Equal(1, purge.Requests);
+        Assert.Null(await desk.GetAsync(closedReference, default));
+        Assert.Empty(await desk.HistoryAsync(closedReference, default));
+        Assert.Equal(youngHistory, await desk.HistoryAsync(youngReference, default));
+        Assert.Contains(youngHistory, h => h.Action == "note");
     }
 
     [Fact]
@@ -235,6 +262,12 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
         }
         await CloseAsync(caseId);
         return caseId;
+    }
+
+    private async Task NoteAsync(string reference, string text)
+    {
+        using var note = await _alice.PostAsync($"api/advisor/requests/{reference}/notes", new { text });
+        Assert.True(note.IsSuccessStatusCode, $"the note answered {note.StatusCode}");
     }
 
     private async Task CloseAsync(string caseId)
