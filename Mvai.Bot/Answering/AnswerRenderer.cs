@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mvai.Bot.Answering.Citations;
-using Mvai.Bot.Assistant;
 using Mvai.BotFramework.Dialogs.Choices;
 using Mvai.BotFramework.Protocol;
 using Mvai.Knowledge.Answering;
@@ -19,7 +18,7 @@ internal static class AnswerRenderer
     public static Activity Render(GuidanceAnswer answer, Activity incoming, GuidanceCorpus corpus, string answerId)
     {
         var channelId = incoming.ChannelId;
-        CardAction[] nextSteps = [CardAction.ImBack(AssistantMessages.RequestAssistance), CardAction.ImBack(AssistantMessages.TalkToAdvisor)];
+        CardAction[] nextSteps = [CardAction.ImBack(NextStepTitles.RequestAssistance), CardAction.ImBack(NextStepTitles.TalkToAdvisor)];
         var related = answer.RelatedTopics.Select(CardAction.ImBack).ToList();
 
         // Teams shows at most three suggested actions (personal chats only); related topics that do not fit go on a

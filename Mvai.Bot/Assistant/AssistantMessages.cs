@@ -1,3 +1,5 @@
+using Mvai.Bot.Answering;
+
 namespace Mvai.Bot.Assistant;
 
 /// <summary>What the assistant says, in one place so tests assert against the same words.</summary>
@@ -9,9 +11,9 @@ public static class AssistantMessages
         "answer questions from MVAI guidance, or connect you with an advisor.\n\n" +
         "I am not an emergency service. If anyone is in danger right now, call 911.";
 
-    public const string RequestAssistance = "Request MVAI assistance";
+    public const string RequestAssistance = NextStepTitles.RequestAssistance;
     public const string AskQuestion = "Ask a question";
-    public const string TalkToAdvisor = "Talk to an advisor";
+    public const string TalkToAdvisor = NextStepTitles.TalkToAdvisor;
 
     public const string Fallback =
         "Hello. I can take your agency's request for MVAI assistance, answer questions from MVAI guidance, " +

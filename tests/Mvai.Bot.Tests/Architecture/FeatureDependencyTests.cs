@@ -8,6 +8,7 @@ public sealed class FeatureDependencyTests
 {
     [Theory]
     [InlineData("Answering", "Teams")]
+    [InlineData("Answering", "Assistant")]
     [InlineData("Handoff", "Privacy")]
     public void AFeature_DoesNotUseTheOneThatDependsOnIt(string feature, string dependent)
     {
