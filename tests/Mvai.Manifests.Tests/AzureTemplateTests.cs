@@ -6,7 +6,7 @@ namespace Mvai.Manifests.Tests;
 /// <summary>Reads manifests/azure/azuredeploy.json (ARM) and checks it wires up what the app reads.</summary>
 public sealed partial class AzureTemplateTests
 {
-    /// <summary>Settings production cannot do without (README, "Configuration"; __ stands for :).</summary>
+    /// <summary>Settings production cannot do without (docs/configuration.md; __ stands for :).</summary>
     private static readonly string[] ProductionSettings =
     [
         "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType",
@@ -27,13 +27,13 @@ public sealed partial class AzureTemplateTests
     public void Production_settings_are_set_and_documented()
     {
         var settings = Settings;
-        var readme = File.ReadAllText(Repo.PathOf("README.md"));
+        var configurationDoc = File.ReadAllText(Repo.PathOf("docs", "configuration.md"));
         foreach (var name in ProductionSettings)
         {
             Assert.True(settings.ContainsKey(name), $"app setting {name} missing");
             Assert.False(string.IsNullOrWhiteSpace(settings[name]), $"app setting {name} is empty");
             var documented = System.Text.RegularExpressions.Regex.Replace(name.Replace("__", ":", StringComparison.Ordinal), ":[0-9]+$", "");
-            Assert.Contains($"`{documented}`", readme, StringComparison.Ordinal);
+            Assert.Contains($"`{documented}`", configurationDoc, StringComparison.Ordinal);
         }
         Assert.Equal("SingleTenant", settings["MicrosoftAppType"]);
         Assert.Equal("Postgres", settings["Storage__Provider"]);
