@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Mvai.Bot.Desk.Reporting;
 using Mvai.Bot.Desk.Requests;
+using Mvai.Bot.Desk.Roster;
 
 namespace Mvai.Bot.Desk;
 
@@ -13,4 +14,9 @@ namespace Mvai.Bot.Desk;
 [JsonSerializable(typeof(ContactBody))]
 [JsonSerializable(typeof(DeskResult))]
 [JsonSerializable(typeof(ProgramReport))]
+[JsonSerializable(typeof(PeerAdvisor))]
+[JsonSerializable(typeof(RosterList))]
+[JsonSerializable(typeof(RosterAudit))]
+[JsonSerializable(typeof(RosterBody))]
+[JsonSerializable(typeof(RosterResult))]
 internal sealed partial class DeskJson : JsonSerializerContext;

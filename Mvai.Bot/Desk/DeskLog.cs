@@ -24,4 +24,7 @@ internal static partial class DeskLog
 
     [LoggerMessage(3705, LogLevel.Information, "Contact with the agency of request {Reference} recorded ({Method})")]
     public static partial void ContactRecorded(ILogger logger, string reference, AgencyContactMethod method);
+
+    [LoggerMessage(3706, LogLevel.Information, "A peer advisor was {Action} on the roster (the audit names whom)")]
+    public static partial void RosterChanged(ILogger logger, string action);
 }

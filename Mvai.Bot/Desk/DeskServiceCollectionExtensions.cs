@@ -28,7 +28,10 @@ public static class DeskServiceCollectionExtensions
             return sp.GetRequiredService<StorageBackend>().Select<IRequestDeskStore>(
                 sqlite => new SqliteRequestDeskStore(sqlite), postgres => new PostgresRequestDeskStore(postgres));
         });
+        services.TryAddSingleton<IPeerAdvisorStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IPeerAdvisorStore>(
+            sqlite => new SqlitePeerAdvisorStore(sqlite), postgres => new PostgresPeerAdvisorStore(postgres)));
         services.TryAddSingleton<PeerAdvisorRoster>();
+        services.TryAddSingleton<RosterChanges>();
         services.TryAddSingleton<RequestDesk>();
         services.TryAddSingleton<MatchNotice>();
         services.TryAddSingleton<RequesterReplies>();

@@ -1,6 +1,7 @@
 using Mvai.Bot.Desk.Reporting;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Desk.Requests;
+using Mvai.Bot.Desk.Roster;
 
 namespace Mvai.Bot.Desk;
 
@@ -12,6 +13,7 @@ public static class RequestDeskEndpointsExtensions
         var advisorsOnly = endpoints.MapAdvisorApi();
         advisorsOnly.MapRequestDesk();
         advisorsOnly.MapProgramReport();
+        advisorsOnly.MapRoster();
         return endpoints;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class RequesterReplies(IRequestDeskStore store, RequestDes
         // An addition first: what is added may well say "we don't need the media part any more".
         var reply = AddWords().Match(text) is { Success: true } add ? await AddAsync(request, add.Groups["text"].Value.Trim(), cancellationToken)
             : WithdrawWords().IsMatch(text) ? await WithdrawAsync(request, cancellationToken)
-            : RequesterMessages.Status(request.Stored, roster.Find(request.Progress.PeerAdvisorId));
+            : RequesterMessages.Status(request.Stored, await roster.FindAsync(request.Progress.PeerAdvisorId, cancellationToken));
         await turn.SendActivityAsync(reply, cancellationToken);
     }
 

@@ -13,7 +13,7 @@ public sealed class MatchNotice(IRequestDeskStore store, PeerAdvisorRoster roste
 {
     public async Task<DeskOutcome> SendAsync(string reference, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(reference, cancellationToken) is not { } request || roster.Find(request.Progress.PeerAdvisorId) is not { } peer)
+        if (await store.GetAsync(reference, cancellationToken) is not { } request || await roster.FindAsync(request.Progress.PeerAdvisorId, cancellationToken) is not { } peer)
         {
             return DeskOutcome.NotFound;
         }

@@ -28,7 +28,7 @@ public sealed class RequestDesk(
         string reference, RequestAction action, long expectedVersion, string actor, string? peerAdvisorId, CancellationToken cancellationToken)
     {
         PeerAdvisor? peer = null;
-        if (action == RequestAction.Assign && (peer = roster.Find(peerAdvisorId)) is null)
+        if (action == RequestAction.Assign && ((peer = await roster.FindAsync(peerAdvisorId, cancellationToken)) is null || peer.Retired))
         {
             return DeskOutcome.UnknownAdvisor;
         }
@@ -51,7 +51,7 @@ public sealed class RequestDesk(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(contact);
-        var peer = roster.Find(request.Progress.PeerAdvisorId)?.Name ?? request.Progress.PeerAdvisorId;
+        var peer = (await roster.FindAsync(request.Progress.PeerAdvisorId, cancellationToken))?.Name ?? request.Progress.PeerAdvisorId;
         var now = clock.GetUtcNow();
         var entry = new RequestHistoryEntry(actor, ContactedAction, contact.HistoryDetail(peer, now), now);
         if (!await store.RecordContactAsync(new ContactRecord(request.Reference, contact, RequestLifecycle.OpenStatuses, entry), cancellationToken))

@@ -35,7 +35,8 @@ internal static class RequestDeskEndpoints
         }
         var now = clock.GetUtcNow();
         var all = await store.ListAsync(http.RequestAborted);
-        var rows = query.Apply(all, now).Select(r => RequestViews.Row(r, roster, now)).ToList();
+        var advisors = await roster.SnapshotAsync(http.RequestAborted);
+        var rows = query.Apply(all, now).Select(r => RequestViews.Row(r, advisors, now)).ToList();
         return Results.Json(new RequestList(rows, all.Count, now), DeskJson.Default.RequestList);
     }
 
@@ -47,14 +48,15 @@ internal static class RequestDeskEndpoints
             return NotFound();
         }
         var history = await store.HistoryAsync(reference, http.RequestAborted);
+        var advisors = await roster.SnapshotAsync(http.RequestAborted);
         var said = await transcripts.GetRecentAsync(desk.Stored.ChannelId, desk.Stored.ConversationId, TranscriptLength, http.RequestAborted);
         var detail = new RequestDetail(
-            RequestViews.Row(desk, roster, clock.GetUtcNow()),
+            RequestViews.Row(desk, advisors, clock.GetUtcNow()),
             RequestViews.Fields(desk),
             [.. history.Select(h => new HistoryLine(h.Actor, h.Action, h.Detail, h.At))],
             [.. said.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text))
                 .Select(a => new SpokenLine(a.From?.Id == desk.Stored.UserId ? "user" : "bot", a.Text!, a.Timestamp))],
-            [.. PeerAdvisorMatcher.Suggest(desk.Stored.Request, roster.All).Select(RequestViews.Suggested)],
+            [.. PeerAdvisorMatcher.Suggest(desk.Stored.Request, advisors.Active).Select(RequestViews.Suggested)],
             RequestViews.Actions(desk.Status));
         return Results.Json(detail, DeskJson.Default.RequestDetail);
     }

@@ -56,7 +56,7 @@ internal static class RequestViews
         _ => status.ToString(),
     };
 
-    public static RequestRow Row(DeskRequest desk, PeerAdvisorRoster roster, DateTimeOffset now)
+    public static RequestRow Row(DeskRequest desk, RosterSnapshot roster, DateTimeOffset now)
     {
         var request = desk.Stored.Request;
         return new RequestRow(

@@ -155,24 +155,8 @@ internal abstract class SqlRequestDeskStore : IRequestDeskStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value ?? DBNull.Value;
-            if (value is null)
-            {
-                // Every nullable value here is text; PostgreSQL must be told the type of a null.
-                parameter.DbType = System.Data.DbType.String;
-            }
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        DeskSql.Command(connection, sql, parameters);
 
     private static async Task<IReadOnlyList<DeskRequest>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
     {

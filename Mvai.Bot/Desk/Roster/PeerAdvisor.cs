@@ -26,4 +26,7 @@ public sealed class PeerAdvisor
 
     /// <summary>False while they cannot take a request (suggested last, marked unavailable).</summary>
     public bool Available { get; set; } = true;
+
+    /// <summary>Left the team: still named on the requests they were assigned, never suggested or assigned again.</summary>
+    public bool Retired { get; set; }
 }
