@@ -46,3 +46,11 @@ export function stateText(c) {
   if (c.state === 'claimed') { return c.claimedByMe ? 'With you' : 'With ' + (c.claimedByName || c.claimedBy); }
   return 'Closed';
 }
+
+/** A table cell with `text` as text only (never HTML: much of what the console shows was typed by someone). */
+export function cell(row, text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  row.appendChild(td);
+  return td;
+}
