@@ -85,22 +85,11 @@ internal static class UnderstandingEval
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per message: p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms; process RSS {Process.GetCurrentProcess().WorkingSet64 >> 20} MiB"));
+        // Only training misses are ever listed: the held-out set's are counted above, since reading them while tuning
+        // would make it a training set.
         if (args.Contains("--misses"))
         {
             PrintTrainingMisses(trainResults);
-        }
-
-        // Held-out misses are counted above and listed only on request: reading them while tuning would make the set
-        // a training set.
-        if (!args.Contains("--heldout-misses"))
-        {
-            return;
-        }
-
-        Console.WriteLine("held-out misses:");
-        foreach (var (example, reading) in heldResults.Where(r => r.reading.Route != r.example.Route).OrderBy(r => r.example.Route))
-        {
-            Console.WriteLine($"  {example.Route} read as {reading.Route} ({reading.Because}): {example.Text}");
         }
     }
 
