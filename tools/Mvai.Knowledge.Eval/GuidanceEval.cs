@@ -19,8 +19,8 @@ internal static class GuidanceEval
 {
     public static void Run(string[] args)
     {
-        var train = Load("guidance-train.jsonl");
-        var heldOut = Load("guidance-heldout-d.jsonl");
+        List<GuidanceCase> train = [.. Load("guidance-train.jsonl"), .. Load("guidance-train-d.jsonl")];
+        var heldOut = Load("guidance-heldout-f.jsonl");
         var corpus = CorpusLoader.LoadDefault();
         var hybrid = new GuidanceIndex(corpus, new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
         var started = Stopwatch.GetTimestamp();

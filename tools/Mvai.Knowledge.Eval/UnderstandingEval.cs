@@ -17,7 +17,7 @@ internal static class UnderstandingEval
     private const int Folds = 5;
 
     /// <summary>The current frozen held-out set (see Sets/README.md for its history).</summary>
-    private const string HeldOutSet = "understanding-heldout-d.jsonl";
+    private const string HeldOutSet = "understanding-heldout-f.jsonl";
 
     public static void Run(string[] args)
     {
