@@ -13,14 +13,15 @@ namespace Mvai.Knowledge.Eval;
 /// Scores guidance answering on the training and the frozen held-out set side by side: the shipped hybrid (BM25F fused
 /// with all-MiniLM-L6-v2), BM25F alone, and plain Lucene BM25. Misses are listed for the training set only: the held-out
 /// set is only ever scored.
-/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--misses | --dump | --tune]
+/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--train-only] [--misses | --dump | --tune]
 /// </summary>
 internal static class GuidanceEval
 {
     public static void Run(string[] args)
     {
         List<GuidanceCase> train = [.. Load("guidance-train.jsonl"), .. Load("guidance-train-d.jsonl")];
-        var heldOut = Load("guidance-heldout-f.jsonl");
+        // --train-only while tuning: the held-out set is not even scored, so no figure of it can steer a choice.
+        List<GuidanceCase> heldOut = args.Contains("--train-only") ? [] : Load("guidance-heldout-f.jsonl");
         var corpus = CorpusLoader.LoadDefault();
         var hybrid = new GuidanceIndex(corpus, new LocalEmbeddingGenerator(LocalSentenceEmbedder.Shared));
         var started = Stopwatch.GetTimestamp();
@@ -67,11 +68,11 @@ internal static class GuidanceEval
             return;
         }
 
-        var scores = systems.Select(s => (Train: GuidanceScore.Measure(s, train), HeldOut: GuidanceScore.Measure(s, heldOut))).ToList();
+        var scores = systems.Select(s => (Train: GuidanceScore.Measure(s, train), HeldOut: heldOut.Count > 0 ? GuidanceScore.Measure(s, heldOut) : null)).ToList();
 
         Console.WriteLine($"{train.Count} training questions ({train.Count(c => !c.Answerable)} unanswerable), " +
             $"{heldOut.Count} held-out ({heldOut.Count(c => !c.Answerable)} unanswerable); {corpus.Passages.Count} passages");
-        var header = string.Concat(systems.Select(s => $"{"train " + s.Name,18}")) + string.Concat(systems.Select(s => $"{"held-out " + s.Name,22}"));
+        var header = string.Concat(systems.Select(s => $"{"train " + s.Name,18}")) + (heldOut.Count > 0 ? string.Concat(systems.Select(s => $"{"held-out " + s.Name,22}")) : "");
         Console.WriteLine($"{"metric",-36}{header}");
         Row("top-1 document hit", s => Pct(s.Top1));
         Row("top-3 document hit", s => Pct(s.Top3));
@@ -88,7 +89,7 @@ internal static class GuidanceEval
         }
 
         void Row(string name, Func<GuidanceScore, string> value) => Console.WriteLine(
-            $"{name,-36}" + string.Concat(scores.Select(s => $"{value(s.Train),18}")) + string.Concat(scores.Select(s => $"{value(s.HeldOut),22}")));
+            $"{name,-36}" + string.Concat(scores.Select(s => $"{value(s.Train),18}")) + string.Concat(scores.Where(s => s.HeldOut is not null).Select(s => $"{value(s.HeldOut!),22}")));
     }
 
     private static List<GuidanceCase> Load(string file)
