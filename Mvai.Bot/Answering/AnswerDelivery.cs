@@ -39,7 +39,7 @@ internal sealed class AnswerDelivery(GuidanceCorpus corpus, IAnswerRecordStore r
             ConversationId = conversationId,
             ActivityId = string.IsNullOrEmpty(activityId) ? null : activityId,
             Question = question,
-            Kind = answer.Kind.ToString(),
+            Kind = answer.Caveat is not null ? AnswerRecord.Caveated : answer.Kind.ToString(),
             Confidence = answer.Confidence,
             ModelWritten = answer.ModelWritten,
             // A low-confidence reply quotes only the "request help" passage: its topic says nothing about the question.

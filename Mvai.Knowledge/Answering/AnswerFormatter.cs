@@ -12,6 +12,11 @@ public static class AnswerFormatter
     {
         ArgumentNullException.ThrowIfNull(answer);
         var text = new StringBuilder();
+        if (answer.Caveat is not null)
+        {
+            text.Append(answer.Caveat).Append('\n');
+        }
+
         if (answer.Headline is not null)
         {
             text.Append(answer.Headline).Append('\n');

@@ -33,6 +33,13 @@ public sealed record GuidanceAnswer
     /// </summary>
     public IReadOnlyList<string> RelatedTopics { get; init; } = [];
 
+    /// <summary>
+    /// Set when the guidance may not answer what was asked, though it has something close: a question built around words
+    /// the guidance never uses, or asking for a number the answer does not give. Channels show it above the answer, so a
+    /// chief reads the closest guidance as such and knows an advisor can answer the specifics; null for a plain answer.
+    /// </summary>
+    public string? Caveat { get; init; }
+
     /// <summary>Confidence 0..1 that the passages answer the question.</summary>
     public double Confidence { get; init; }
 

@@ -181,6 +181,25 @@ public sealed partial class GuidanceIndex
     }
 
     /// <summary>
+    /// The question's content words that nothing in the guidance uses, not even through a synonym or a typo fix
+    /// ("psob", "drones", "consulate"): a question built around one is often about something the guidance does not cover.
+    /// </summary>
+    /// <param name="question">The user's text, as typed.</param>
+    /// <returns>The unfamiliar words, stemmed, in the question's order.</returns>
+    public IReadOnlyList<string> UnfamiliarWords(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (terms, words) = _parser.Parse(question);
+        var known = 0UL;
+        foreach (var term in terms.Where(t => _postings.ContainsKey(t.Term)))
+        {
+            known |= term.ConceptMask;
+        }
+
+        return [.. words.Where((_, i) => (known & (1UL << i)) == 0)];
+    }
+
+    /// <summary>
     /// How much each index term of a question is worth (query weight times rarity), synonyms and
     /// typo fixes included: lets the answerer pick the sentences that answer the question.
     /// </summary>

@@ -13,7 +13,7 @@ namespace Mvai.Knowledge.Eval;
 /// Scores guidance answering on the training and the frozen held-out set side by side: the shipped hybrid (BM25F fused
 /// with all-MiniLM-L6-v2), BM25F alone, and plain Lucene BM25. Misses are listed for the training set only: the held-out
 /// set is only ever scored.
-/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--train-only] [--misses | --dump | --tune]
+/// Usage: dotnet run -c Release --project tools/Mvai.Knowledge.Eval -- guidance [--train-only] [--misses | --dump | --tune | --ask \"question\"...]
 /// </summary>
 internal static class GuidanceEval
 {
@@ -36,6 +36,19 @@ internal static class GuidanceEval
             new OurSystem("BM25F", lexical, new GuidanceAnswerer(lexical, new SafetyScreen())),
             lucene,
         ];
+        if (args is [_, "--ask", .. var questions])
+        {
+            // Shows the shipped answer to the given questions: kind, caveat, headline, lead and points.
+            var answerer = new GuidanceAnswerer(hybrid, new SafetyScreen());
+            foreach (var question in questions)
+            {
+                var answer = answerer.Answer(question);
+                Console.WriteLine($"Q: {question}\n{answer.Kind} (confidence {answer.Confidence:F2})\n{AnswerFormatter.Format(answer)}\n");
+            }
+
+            return;
+        }
+
         if (args.Contains("--tune"))
         {
             // Training set only: the fusion's weights, each combination scored as the answerer would use it.
@@ -62,7 +75,7 @@ internal static class GuidanceEval
                 var hits = hybrid.Search(c.Question, 16);
                 var top = hits.Count > 0 ? hits[0] : null;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(c.Answerable ? "A" : "U")} {(top is not null && c.Documents.Contains(top.Passage.DocumentId) ? "hit " : "miss")} sim {top?.Similarity:F3} question {top?.QuestionSimilarity:F3} bm25f {top?.Lexical:F2} coverage {top?.Coverage:F2} {top?.Passage.Id,-40} {c.Question}"));
+                    $"{(c.Answerable ? "A" : "U")} {(top is not null && c.Documents.Contains(top.Passage.DocumentId) ? "hit " : "miss")} sim {top?.Similarity:F3} question {top?.QuestionSimilarity:F3} bm25f {top?.Lexical:F2} coverage {top?.Coverage:F2} unfamiliar {hybrid.UnfamiliarWords(c.Question).Count} [{string.Join(",", hybrid.UnfamiliarWords(c.Question))}] {top?.Passage.Id,-40} {c.Question}"));
             }
 
             return;
@@ -79,7 +92,8 @@ internal static class GuidanceEval
         Row("answers with expected facts", s => Pct(s.Facts));
         Row("answerable questions refused", s => Pct(s.RefusedAnswerable));
         Row("  of them by the safety screen", s => Pct(s.RefusedBySafety));
-        Row("unanswerable correctly refused", s => Pct(s.RefusedUnanswerable));
+        Row("answerable answered under a caveat", s => Pct(s.CaveatedAnswerable));
+        Row("uncovered refused or caveated", s => Pct(s.RefusedUnanswerable));
         Row("latency p50 (ms, whole answer)", s => s.P50.ToString("F2", CultureInfo.InvariantCulture));
         Row("latency p99 (ms, whole answer)", s => s.P99.ToString("F2", CultureInfo.InvariantCulture));
         if (args.Contains("--misses"))

@@ -16,7 +16,9 @@ public sealed class OurSystem(string name, GuidanceIndex index, GuidanceAnswerer
     public (IReadOnlyList<string> Documents, string Reply, string Outcome) Run(string question)
     {
         var answer = answerer.Answer(question);
-        var outcome = answer.Kind == AnswerKind.Safety ? answer.Safety.ToString() : answer.Kind.ToString();
+        // An answer under a caveat ("may not cover exactly that") is told apart: for an uncovered question it is the
+        // honest reply, for an answerable one it still counts as answered (its facts are scored).
+        var outcome = answer.Kind == AnswerKind.Safety ? answer.Safety.ToString() : answer.Caveat is not null ? "Caveated" : answer.Kind.ToString();
 
         // Rank documents from the index even for safety replies so retrieval quality is measured alone
         // (the index keeps the last question's vector, so this search runs no model).

@@ -10,6 +10,10 @@ internal static class AnswerText
     public static string Markdown(CitedAnswer answer)
     {
         var text = new StringBuilder();
+        if (answer.Caveat is not null)
+        {
+            text.Append('_').Append(answer.Caveat).Append("_\n\n");
+        }
         if (answer.Headline is not null)
         {
             text.Append("**").Append(answer.Headline).Append("**\n\n");
@@ -44,6 +48,10 @@ internal static class AnswerText
     public static string Plain(CitedAnswer answer)
     {
         var text = new StringBuilder();
+        if (answer.Caveat is not null)
+        {
+            text.Append(answer.Caveat).Append('\n');
+        }
         if (answer.Headline is not null)
         {
             text.Append(answer.Headline).Append('\n');

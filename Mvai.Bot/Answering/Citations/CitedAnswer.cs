@@ -10,6 +10,9 @@ namespace Mvai.Bot.Answering.Citations;
 /// </summary>
 internal sealed record CitedAnswer(string? Headline, string Lead, IReadOnlyList<string> Points, IReadOnlyList<AnswerCitation> Citations, bool ModelWritten)
 {
+    /// <summary>The answerer's warning that the guidance may not answer exactly what was asked; shown first.</summary>
+    public string? Caveat { get; init; }
+
     public static CitedAnswer From(GuidanceAnswer answer, GuidanceCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -22,7 +25,7 @@ internal sealed record CitedAnswer(string? Headline, string Lead, IReadOnlyList<
         {
             lead = CitationMarkers.Append(lead, unnamed);
         }
-        return new CitedAnswer(answer.Headline, lead, points, citations, answer.ModelWritten);
+        return new CitedAnswer(answer.Headline, lead, points, citations, answer.ModelWritten) { Caveat = answer.Caveat };
     }
 
     /// <summary>The answer's sources in its order, each described by the first of its passages that cites it.</summary>

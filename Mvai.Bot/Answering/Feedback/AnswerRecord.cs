@@ -19,7 +19,10 @@ internal sealed record AnswerRecord
     /// <summary>A question the assistant declined as outside the guidance's scope.</summary>
     public const string Refused = "Refused";
 
-    /// <summary><c>Answered</c>, <c>LowConfidence</c> or <see cref="Refused"/>.</summary>
+    /// <summary>The kind of an answer sent under a caveat: the closest guidance, which may not answer what was asked.</summary>
+    public const string Caveated = "Caveated";
+
+    /// <summary><c>Answered</c>, <see cref="Caveated"/>, <c>LowConfidence</c> or <see cref="Refused"/>.</summary>
     public required string Kind { get; init; }
 
     public double Confidence { get; init; }

@@ -11,7 +11,7 @@ internal static class AnswerRecordRows
         "answered_at, reaction, feedback_text, feedback_at, led_to_handoff";
 
     /// <summary>Where a record shows a gap in the guidance (the report's filter).</summary>
-    public const string GapCondition = "(kind IN ('LowConfidence', 'Refused') OR reaction = 'Dislike' OR led_to_handoff)";
+    public const string GapCondition = "(kind IN ('LowConfidence', 'Refused', 'Caveated') OR reaction = 'Dislike' OR led_to_handoff)";
 
     public static string SerializePassages(IReadOnlyList<string> passageIds) => JsonSerializer.Serialize(passageIds, FeedbackJson.Default.IReadOnlyListString);
 

@@ -56,6 +56,10 @@ internal sealed class ContentGapReport(IAnswerRecordStore records, GuidanceCorpu
         {
             reasons.Add("low confidence");
         }
+        if (record.Kind == AnswerRecord.Caveated)
+        {
+            reasons.Add("answered under a caveat: the guidance may not cover it");
+        }
         if (record.Kind == AnswerRecord.Refused)
         {
             reasons.Add("refused as out of scope");
