@@ -82,10 +82,13 @@ public static class KnowledgeServiceCollectionExtensions
                 .AddOpenAIChatCompletion(llm.ChatModel!, llm.Endpoint!, llm.ApiKey ?? string.Empty).Build()
                 .GetRequiredService<IChatCompletionService>());
             services.AddSingleton<IGuidanceAnswerer, GroundedLlmAnswerer>();
+            // The model reads only what the offline step is unsure of, and never takes back a crisis or danger it found.
+            services.AddSingleton<IMessageUnderstanding>(sp => new LlmAssistedUnderstanding(sp.GetRequiredService<MessageUnderstanding>(), sp.GetRequiredService<IChatCompletionService>()));
         }
         else
         {
             services.AddSingleton<IGuidanceAnswerer>(sp => sp.GetRequiredService<GuidanceAnswerer>());
+            services.AddSingleton<IMessageUnderstanding>(sp => sp.GetRequiredService<MessageUnderstanding>());
         }
 
         services.AddSingleton<GuidancePlugin>();

@@ -30,7 +30,7 @@ internal sealed partial class MvaiAssistantBot(
     TriageDialog triage,
     IAssistanceRequestStore requests,
     SafetyScreen safety,
-    MessageUnderstanding understanding,
+    IMessageUnderstanding understanding,
     GuidanceCorpus corpus,
     GuidanceReplies guidanceReplies,
     AnswerFeedback feedback,

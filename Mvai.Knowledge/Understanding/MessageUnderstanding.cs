@@ -11,7 +11,7 @@ namespace Mvai.Knowledge.Understanding;
 /// examples (sentence embedding and words) decides, with the warning-sign patterns beside it; safety is read clause by clause so
 /// a crisis said in passing ("what do we tell the press... i dont plan on being around for it") is not outvoted by the ask.
 /// </summary>
-public sealed partial class MessageUnderstanding
+public sealed partial class MessageUnderstanding : IMessageUnderstanding
 {
     private static readonly MessageRoute[] Routes = Enum.GetValues<MessageRoute>();
 
