@@ -13,7 +13,7 @@ internal sealed partial class SqliteHandoffStore
 
     public async Task<IReadOnlyList<string>> DeleteClosedForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var closed = await QueryCasesAsync(connection, transaction,
             "channel_id = $p0 AND conversation_id = $p1 AND state = 'Closed'", [channelId, conversationId], cancellationToken);
@@ -27,7 +27,7 @@ internal sealed partial class SqliteHandoffStore
 
     public async Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         // Requests live in the same database; a case that follows one up is part of it and goes when it goes.
         var purged = await DeleteCasesAsync(connection, transaction, """

@@ -69,7 +69,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
     {
         ArgumentNullException.ThrowIfNull(newCase);
         ArgumentNullException.ThrowIfNull(history);
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var open = await FindOpenAsync(connection, transaction, newCase.ChannelId, newCase.ConversationId, cancellationToken);
         if (open is not null)
@@ -143,7 +143,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
     public async Task UpdateDetailsAsync(
         string caseId, IReadOnlyList<KeyValuePair<string, string>> details, int basePriority, string actor, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var current = (await QueryCasesAsync(connection, transaction, "id = $p0", [caseId], cancellationToken)).FirstOrDefault()
             ?? throw new InvalidOperationException($"No handoff case {caseId}.");
@@ -164,7 +164,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
     public async Task<HandoffMessage> AppendMessageAsync(
         string caseId, HandoffSender sender, string? author, string text, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var message = await InsertMessageAsync(connection, transaction, caseId, sender, author, text, at, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -213,7 +213,7 @@ internal sealed partial class SqliteHandoffStore : IHandoffStore
     private async Task<bool> TransitionAsync(
         string caseId, string actor, string action, string? detail, DateTimeOffset at, string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
