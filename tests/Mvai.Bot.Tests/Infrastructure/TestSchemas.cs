@@ -1,4 +1,5 @@
 using Mvai.Bot.Desk.Requests;
+using Mvai.Bot.Handoff;
 using Mvai.Bot.Desk.Roster;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Privacy;
@@ -16,7 +17,8 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, AssistanceRequestStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema, DataAuditStore.Schema,
+        StateSchema.BotState, AssistanceRequestStore.Schema, HandoffStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
+        DataAuditStore.Schema,
     ];
 
     public static T Migrated<T>(this T database)
