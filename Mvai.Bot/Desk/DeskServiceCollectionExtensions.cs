@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 using Mvai.Bot.Desk.QuickStart;
 using Mvai.Bot.Desk.Requester;
 using Mvai.Bot.Desk.Requests;
@@ -21,15 +22,11 @@ public static class DeskServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DeskOptions>().BindConfiguration(DeskOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeskOptions>, DeskOptionsValidator>());
-        // The desk's columns go on the intake's table: the intake's store creates it first.
-        services.TryAddSingleton<IRequestDeskStore>(sp =>
-        {
-            sp.GetRequiredService<IAssistanceRequestStore>();
-            return sp.GetRequiredService<StorageBackend>().Select<IRequestDeskStore>(
-                sqlite => new SqliteRequestDeskStore(sqlite), postgres => new PostgresRequestDeskStore(postgres));
-        });
-        services.TryAddSingleton<IPeerAdvisorStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IPeerAdvisorStore>(
-            sqlite => new SqlitePeerAdvisorStore(sqlite), postgres => new PostgresPeerAdvisorStore(postgres)));
+        // The desk's columns go on the intake's table: registered after AddIntake's, its migrations run after them.
+        services.AddSchema(RequestDeskSchema.Component);
+        services.AddSchema(PeerAdvisorStore.Schema);
+        services.TryAddSingleton<IRequestDeskStore>(sp => new RequestDeskStore(sp.GetRequiredService<StorageBackend>().Database));
+        services.TryAddSingleton<IPeerAdvisorStore>(sp => new PeerAdvisorStore(sp.GetRequiredService<StorageBackend>().Database));
         services.TryAddSingleton<PeerAdvisorRoster>();
         services.TryAddSingleton<RosterChanges>();
         services.TryAddSingleton<RequestDesk>();

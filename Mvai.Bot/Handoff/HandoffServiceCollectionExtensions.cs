@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 using Mvai.BotFramework.Transcripts;
 
 namespace Mvai.Bot.Handoff;
@@ -19,8 +20,8 @@ public static class HandoffServiceCollectionExtensions
             sqlite => new SqliteTranscriptStore(sqlite, sp.GetRequiredService<TimeProvider>()),
             postgres => new PostgresTranscriptStore(postgres, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<TranscriptLoggerMiddleware>();
-        services.TryAddSingleton<IHandoffStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IHandoffStore>(
-            sqlite => new SqliteHandoffStore(sqlite), postgres => new PostgresHandoffStore(postgres)));
+        services.AddSchema(HandoffStore.Schema);
+        services.TryAddSingleton<IHandoffStore>(sp => new HandoffStore(sp.GetRequiredService<StorageBackend>().Database));
         services.TryAddSingleton<AdvisorHub>();
         services.TryAddSingleton<AdvisorDesk>();
         services.TryAddSingleton<HandoffCoordinator>();

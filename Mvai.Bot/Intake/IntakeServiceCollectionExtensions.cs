@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 using Mvai.Bot.Intake.Prefill;
 using Mvai.Bot.Intake.Requests;
 
@@ -11,9 +12,9 @@ public static class IntakeServiceCollectionExtensions
 {
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAssistanceRequestStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAssistanceRequestStore>(
-            sqlite => new SqliteAssistanceRequestStore(sqlite, sp.GetRequiredService<TimeProvider>()),
-            postgres => new PostgresAssistanceRequestStore(postgres, sp.GetRequiredService<TimeProvider>())));
+        services.AddSchema(AssistanceRequestStore.Schema);
+        services.TryAddSingleton<IAssistanceRequestStore>(sp => new AssistanceRequestStore(
+            sp.GetRequiredService<StorageBackend>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IntakeDialog>();
         services.AddOptions<IntakePrefillOptions>().BindConfiguration(IntakePrefillOptions.SectionName)
             .Validate(o => o.ModelTimeout > TimeSpan.Zero, "Intake:Prefill:ModelTimeout must be positive.")

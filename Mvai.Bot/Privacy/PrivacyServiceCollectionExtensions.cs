@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.Bot.Privacy;
 
@@ -12,8 +13,8 @@ public static class PrivacyServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<IDataAuditStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IDataAuditStore>(
-            sqlite => new SqliteDataAuditStore(sqlite), postgres => new PostgresDataAuditStore(postgres)));
+        services.AddSchema(DataAuditStore.Schema);
+        services.TryAddSingleton<IDataAuditStore>(sp => new DataAuditStore(sp.GetRequiredService<StorageBackend>().Database));
         services.TryAddSingleton<DataRetention>();
         services.TryAddSingleton<RequestData>();
         services.AddHostedService<DataRetentionService>();

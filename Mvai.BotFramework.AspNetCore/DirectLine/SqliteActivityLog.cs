@@ -36,7 +36,7 @@ internal sealed class SqliteActivityLog : IActivityLog
 
     public async Task CreateConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
+        await using var connection = await _storage.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO directline_conversations (conversation_id, created_at) VALUES ($id, $now)";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -57,7 +57,7 @@ internal sealed class SqliteActivityLog : IActivityLog
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id = null;
-        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
+        await using var connection = await _storage.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO directline_activities (conversation_id, seq, body, created_at)
@@ -74,7 +74,7 @@ internal sealed class SqliteActivityLog : IActivityLog
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
+        await using var connection = await _storage.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var activities = connection.CreateCommand();
         activities.Transaction = transaction;
@@ -95,7 +95,7 @@ internal sealed class SqliteActivityLog : IActivityLog
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _storage.OpenWriterAsync(cancellationToken);
+        await using var connection = await _storage.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM directline_activities WHERE conversation_id = $id;

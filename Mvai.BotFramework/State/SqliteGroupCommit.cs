@@ -61,7 +61,7 @@ internal sealed class SqliteGroupCommit(SqliteStorage database)
         var done = new List<IWork>(batch.Count);
         try
         {
-            await using var connection = await database.OpenWriterAsync(CancellationToken.None);
+            await using var connection = await database.OpenSqliteWriterAsync(CancellationToken.None);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             foreach (var work in batch)
             {

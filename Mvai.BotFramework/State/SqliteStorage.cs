@@ -1,21 +1,25 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Mvai.BotFramework.State.Relational;
 using SQLitePCL;
 
 namespace Mvai.BotFramework.State;
 
 /// <summary>
-/// <see cref="IStorage"/> on an embedded SQLite file: one row per key, ETag column checked in the
-/// UPDATE's WHERE clause so a stale writer changes nothing. WAL mode lets readers run beside the writer.
+/// The embedded SQLite file as a <see cref="SqlDatabase"/> for every store of the app, and <see cref="IStorage"/> on it:
+/// one row per key, ETag column checked in the UPDATE's WHERE clause so a stale writer changes nothing. WAL mode lets
+/// readers run beside the writer. Nothing touches the file until the first connection (tables: <see cref="StateSchema"/>,
+/// applied at start-up with the other components).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The write gate's SemaphoreSlim holds no wait handle unless AvailableWaitHandle is read, which nothing does.")]
-public sealed class SqliteStorage : IStorage
+public sealed class SqliteStorage : SqlDatabase, IStorage
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly TimeProvider _clock;
 
-    // WAL mode with NORMAL: a commit survives a crash of the app, not a power loss of the machine (WriteSyncedAsync).
+    // WAL mode with NORMAL: a commit survives a crash of the app, not a power loss of the machine (WriteDurablyAsync).
     private const string DefaultSynchronous = "NORMAL";
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -23,6 +27,9 @@ public sealed class SqliteStorage : IStorage
 
     // The pool hands the same native connection out again and again; its settings only need applying the first time.
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
+
+    private readonly string? _folder;
+    private int _folderMade;
 
     public SqliteStorage(string connectionString, TimeProvider? clock = null)
     {
@@ -33,27 +40,13 @@ public sealed class SqliteStorage : IStorage
         _busyTimeoutMilliseconds = Math.Min(5000, builder.DefaultTimeout * 1000);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            _folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         }
         _connectionString = builder.ToString();
         _writes = new SqliteGroupCommit(this);
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS bot_state (
-                key        TEXT PRIMARY KEY,
-                document   TEXT NOT NULL,
-                etag       TEXT NOT NULL,
-                updated_at TEXT NOT NULL
-            );
-            """;
-        command.ExecuteNonQuery();
     }
+
+    public override SqlEngine Engine => SqlEngine.Sqlite;
 
     /// <summary>The connection string in use, for other features that keep their tables in the same file.</summary>
     public string ConnectionString => _connectionString;
@@ -128,7 +121,7 @@ public sealed class SqliteStorage : IStorage
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenWriterAsync(cancellationToken);
+        await using var connection = await OpenSqliteWriterAsync(cancellationToken);
         foreach (var key in keys)
         {
             await using var command = connection.CreateCommand();
@@ -140,7 +133,7 @@ public sealed class SqliteStorage : IStorage
 
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenWriterAsync(cancellationToken);
+        await using var connection = await OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff";
         command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
@@ -155,14 +148,14 @@ public sealed class SqliteStorage : IStorage
         _writes.WriteAsync(work, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the writer connection (see <see cref="OpenWriterAsync"/>) with its commits synced
+    /// Runs <paramref name="work"/> on the writer connection (see <see cref="OpenSqliteWriterAsync"/>) with its commits synced
     /// to disk (<c>synchronous = FULL</c>) before they return, for a write the user is told is stored. The app's other
     /// writes stay <c>NORMAL</c>, which survives a crash of the app but not of the machine.
     /// </summary>
-    public async Task<T> WriteSyncedAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    public override async Task<T> WriteDurablyAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var connection = await OpenWriterAsync(cancellationToken);
+        await using var connection = await OpenSqliteWriterAsync(cancellationToken);
         await SetSynchronousAsync(connection, "FULL", cancellationToken);
         try
         {
@@ -178,13 +171,36 @@ public sealed class SqliteStorage : IStorage
     /// <summary>Opens a pooled connection with the settings every operation needs.</summary>
     public SqliteConnection Open() => Configure(new SqliteConnection(_connectionString));
 
+    public override ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(Open());
+
+    public override async ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => await OpenSqliteWriterAsync(cancellationToken);
+
+    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    /// <summary>WAL mode is kept in the file; it cannot change inside a transaction, so before the migration's.</summary>
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>BEGIN IMMEDIATE</c> takes SQLite's write lock on the file, which other processes wait for (busy timeout):
+    /// two instances starting on one file migrate one after the other, the second finding nothing left to do.
+    /// </summary>
+    protected override async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await BeginWriteAsync(connection, cancellationToken);
+
     /// <summary>
     /// Opens a pooled connection for writing once no other writer of this process holds one; disposing it lets the next in.
     /// SQLite takes one writer at a time, and writers that collide wait in its busy handler, which sleeps in steps of
     /// 1 to 100 ms: at 64 concurrent turns that made p99 latency hundreds of milliseconds. Queueing in memory costs
     /// microseconds. Another process on the same file is still kept out by SQLite's own lock and busy timeout.
     /// </summary>
-    public async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    public async Task<SqliteConnection> OpenSqliteWriterAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         WriterConnection? connection = null;
@@ -210,6 +226,10 @@ public sealed class SqliteStorage : IStorage
 
     private SqliteConnection Configure(SqliteConnection connection)
     {
+        if (!string.IsNullOrEmpty(_folder) && Interlocked.Exchange(ref _folderMade, 1) == 0)
+        {
+            Directory.CreateDirectory(_folder);
+        }
         connection.Open();
         if (!_configured.TryGetValue(connection.Handle!, out _))
         {

@@ -1,4 +1,5 @@
 using Mvai.BotFramework.State.Postgres;
+using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.BotFramework.State;
 
@@ -21,6 +22,9 @@ public sealed class StorageBackend
     public static StorageBackend Sqlite(SqliteStorage storage) => new(storage ?? throw new ArgumentNullException(nameof(storage)), null);
 
     public static StorageBackend Postgres(PostgresDatabase database) => new(null, database ?? throw new ArgumentNullException(nameof(database)));
+
+    /// <summary>The database whichever the engine, for stores written once over <see cref="SqlDatabase"/>.</summary>
+    public SqlDatabase Database => (SqlDatabase?)_postgres ?? _sqlite!;
 
     public T Select<T>(Func<SqliteStorage, T> sqlite, Func<PostgresDatabase, T> postgres)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.BotFramework.State.Postgres;
+using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.BotFramework.State;
 
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => new PostgresDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString
             ?? throw new InvalidOperationException("Storage:Provider 'Postgres' needs Storage:ConnectionString.")));
+        services.AddSchema(StateSchema.BotState);
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<StorageBackend>().Select<IStorage>(
             sqlite => sqlite, postgres => new PostgresStorage(postgres, sp.GetService<TimeProvider>())));
         services.TryAddSingleton<ConversationState>();

@@ -75,7 +75,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM transcript_activities WHERE logged_at < $cutoff";
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
@@ -84,7 +84,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 
     public async Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation";
         command.Parameters.AddWithValue("$channel", channelId);

@@ -42,7 +42,7 @@ internal sealed class SqliteAnswerRecordStore : IAnswerRecordStore
     public async Task RecordAsync(AnswerRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO guidance_answers
@@ -72,7 +72,7 @@ internal sealed class SqliteAnswerRecordStore : IAnswerRecordStore
 
     public async Task SaveFeedbackAsync(string answerId, FeedbackReaction reaction, string? text, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE guidance_answers SET reaction = $reaction, feedback_text = COALESCE($text, feedback_text), feedback_at = $at
@@ -87,7 +87,7 @@ internal sealed class SqliteAnswerRecordStore : IAnswerRecordStore
 
     public async Task MarkHandoffAsync(string channelId, string conversationId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE guidance_answers SET led_to_handoff = 1
@@ -114,7 +114,7 @@ internal sealed class SqliteAnswerRecordStore : IAnswerRecordStore
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM guidance_answers WHERE answered_at < $cutoff";
         command.Parameters.AddWithValue("$cutoff", Time(cutoff));
@@ -123,7 +123,7 @@ internal sealed class SqliteAnswerRecordStore : IAnswerRecordStore
 
     public async Task<int> DeleteConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM guidance_answers WHERE channel_id = $channel AND conversation_id = $conversation";
         command.Parameters.AddWithValue("$channel", channelId);

@@ -45,7 +45,7 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
 
     public async Task AddAsync(string alertId, AdvisorAlert alert, IReadOnlyList<NewAlertDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = connection.CreateCommand())
         {
@@ -77,7 +77,7 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
 
     public async Task<IReadOnlyList<AlertDelivery>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         // One statement: SQLite runs it under the write lock, so two instances never lease the same row.
         // An expired lease (a crashed or stalled instance) makes the row claimable again.
         var claimed = new List<(long Id, string AlertId, string Channel, string Recipient, int Attempt)>();
@@ -155,7 +155,7 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var deliveries = connection.CreateCommand();
         deliveries.Transaction = transaction;
@@ -188,7 +188,7 @@ internal sealed class SqliteAlertOutboxStore : IAlertOutboxStore
 
     private async Task ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

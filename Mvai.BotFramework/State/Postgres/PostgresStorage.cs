@@ -6,21 +6,10 @@ namespace Mvai.BotFramework.State.Postgres;
 /// <see cref="IStorage"/> on PostgreSQL: one row per key, the ETag checked in the UPDATE's WHERE clause. Under
 /// READ COMMITTED a concurrent writer waits for the row lock and then re-checks the ETag against the committed row,
 /// so of two overlapping turns exactly one wins and the other gets <see cref="StorageConcurrencyException"/>.
+/// Its table: <see cref="StateSchema.BotState"/>.
 /// </summary>
 public sealed class PostgresStorage : IStorage
 {
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE bot_state (
-            key        text PRIMARY KEY,
-            document   text NOT NULL,
-            etag       text NOT NULL,
-            updated_at timestamptz NOT NULL
-        );
-        """,
-    ];
-
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;
 
@@ -30,7 +19,6 @@ public sealed class PostgresStorage : IStorage
         _database = database;
         // The app's clock, not the server's now(): idle state is purged by the same clock that wrote it.
         _clock = clock ?? TimeProvider.System;
-        database.Migrate("bot_state", Migrations);
     }
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)

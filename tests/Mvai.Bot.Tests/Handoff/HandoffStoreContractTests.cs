@@ -98,14 +98,14 @@ public sealed class SqliteHandoffStoreTests : HandoffStoreContractTests
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
-    private protected override IHandoffStore CreateSut() => new SqliteHandoffStore(new SqliteStorage($"Data Source={_path}"));
+    private protected override IHandoffStore CreateSut() => new HandoffStore(new SqliteStorage($"Data Source={_path}").Migrated());
 }
 
 public sealed class PostgresHandoffStoreTests : HandoffStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    private protected override IHandoffStore CreateSut() => new PostgresHandoffStore(_database.Open());
+    private protected override IHandoffStore CreateSut() => new HandoffStore(_database.Open().Migrated());
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

@@ -27,7 +27,7 @@ public sealed class SqliteTestStorage : TestStorage
 
     public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Storage:ConnectionString"] = $"Data Source={_path}" };
 
-    public override StorageBackend OpenBackend() => StorageBackend.Sqlite(new SqliteStorage($"Data Source={_path}"));
+    public override StorageBackend OpenBackend() => StorageBackend.Sqlite(new SqliteStorage($"Data Source={_path}").Migrated());
 
     public override Task<BotTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
         BotTestHost.StartAsync(settings, _path, configure);
@@ -43,7 +43,7 @@ public sealed class PostgresTestStorage : TestStorage
         ["Storage:ConnectionString"] = _database.ConnectionString,
     };
 
-    public override StorageBackend OpenBackend() => StorageBackend.Postgres(_database.Open());
+    public override StorageBackend OpenBackend() => StorageBackend.Postgres(_database.Open().Migrated());
 
     public override Task<BotTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
         BotTestHost.StartOnPostgresAsync(_database.ConnectionString, settings, configure);

@@ -83,9 +83,7 @@ public abstract class IntakeCrashTests<TStorage> : OnEachStorage<TStorage>
         sqlite => new SqliteTranscriptStore(sqlite, TimeProvider.System),
         postgres => new PostgresTranscriptStore(postgres, TimeProvider.System));
 
-    private IAssistanceRequestStore OpenStore() => Storage.OpenBackend().Select<IAssistanceRequestStore>(
-        sqlite => new SqliteAssistanceRequestStore(sqlite, TimeProvider.System),
-        postgres => new PostgresAssistanceRequestStore(postgres, TimeProvider.System));
+    private AssistanceRequestStore OpenStore() => new AssistanceRequestStore(Storage.OpenBackend().Database, TimeProvider.System);
 
     private async Task<StoredAssistanceRequest> FindStoredAsync(string confirmation)
     {

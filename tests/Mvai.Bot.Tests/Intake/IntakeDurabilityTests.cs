@@ -53,7 +53,7 @@ public sealed class IntakeDurabilityTests
     {
         var store = new UnreliableStore();
         await using var host = await BotTestHost.StartAsync(configure: b => b.Services.AddSingleton<IAssistanceRequestStore>(sp =>
-            store.Wrap(new SqliteAssistanceRequestStore(new BotFramework.State.SqliteStorage($"Data Source={Path.GetTempFileName()}"), TimeProvider.System))));
+            store.Wrap(new AssistanceRequestStore(new BotFramework.State.SqliteStorage($"Data Source={Path.GetTempFileName()}").Migrated(), TimeProvider.System))));
         var chat = new Conversation(host);
         await chat.ExpectAsync("We need MVAI help", IntakeMessages.AskName);
         await chat.AnswerAsync();

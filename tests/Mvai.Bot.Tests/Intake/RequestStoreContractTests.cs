@@ -103,14 +103,14 @@ public sealed class SqliteRequestStoreTests : RequestStoreContractTests
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
     private protected override IAssistanceRequestStore CreateSut() =>
-        new SqliteAssistanceRequestStore(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+        new AssistanceRequestStore(new SqliteStorage($"Data Source={_path}").Migrated(), TimeProvider.System);
 }
 
 public sealed class PostgresRequestStoreTests : RequestStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    private protected override IAssistanceRequestStore CreateSut() => new PostgresAssistanceRequestStore(_database.Open(), TimeProvider.System);
+    private protected override IAssistanceRequestStore CreateSut() => new AssistanceRequestStore(_database.Open().Migrated(), TimeProvider.System);
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

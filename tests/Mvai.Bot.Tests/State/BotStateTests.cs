@@ -197,14 +197,14 @@ public abstract class BotStateTests
 
 public sealed class BotStateOnSqliteTests : BotStateTests
 {
-    protected override IStorage CreateStorage() => new SqliteStorage($"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}");
+    protected override IStorage CreateStorage() => new SqliteStorage($"Data Source={Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db")}").Migrated();
 }
 
 public sealed class BotStateOnPostgresTests : BotStateTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    protected override IStorage CreateStorage() => new PostgresStorage(_database.Open());
+    protected override IStorage CreateStorage() => new PostgresStorage(_database.Open().Migrated());
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

@@ -1,3 +1,4 @@
+using Mvai.Bot.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using Mvai.BotFramework.Protocol;
 using Mvai.BotFramework.State;
@@ -16,11 +17,11 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task ASyncedWrite_CommitsWithSynchronousFull_AndTheConnectionGoesBackToNormal()
     {
-        var storage = new SqliteStorage($"Data Source={_path}");
+        var storage = new SqliteStorage($"Data Source={_path}").Migrated();
 
-        var during = await storage.WriteSyncedAsync(connection => SynchronousAsync(connection), default);
+        var during = await storage.WriteDurablyAsync(connection => SynchronousAsync((Microsoft.Data.Sqlite.SqliteConnection)connection), default);
         // The pool hands the same native connection to the next writer.
-        await using var next = await storage.OpenWriterAsync(default);
+        await using var next = await storage.OpenSqliteWriterAsync(default);
 
         // PRAGMA synchronous reads 2 for FULL, 1 for NORMAL.
         Assert.Equal((2L, 1L), (during, await SynchronousAsync(next)));
@@ -36,7 +37,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task ConcurrentConversations_EachFindAllTheirTranscriptRows_InOrder_AsSoonAsEachWriteReturns()
     {
-        var store = new SqliteTranscriptStore(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+        var store = new SqliteTranscriptStore(new SqliteStorage($"Data Source={_path}").Migrated(), TimeProvider.System);
 
         async Task ChatAsync(string conversation)
         {
@@ -60,10 +61,10 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task AWriter_WaitsForTheWriterBeforeIt_AndDisposingLetsItIn()
     {
-        var storage = new SqliteStorage($"Data Source={_path}");
-        var first = await storage.OpenWriterAsync(default);
+        var storage = new SqliteStorage($"Data Source={_path}").Migrated();
+        var first = await storage.OpenSqliteWriterAsync(default);
 
-        var second = storage.OpenWriterAsync(default);
+        var second = storage.OpenSqliteWriterAsync(default);
         await Task.Delay(50);
         Assert.False(second.IsCompleted);
 
@@ -75,7 +76,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task ConcurrentStateWrites_AllLand_AndAStaleOneIsStillAConflict()
     {
-        var storage = new SqliteStorage($"Data Source={_path}");
+        var storage = new SqliteStorage($"Data Source={_path}").Migrated();
 
         var etags = await Task.WhenAll(Enumerable.Range(1, 64).Select(i => Task.Run(() =>
             storage.WriteAsync(new Dictionary<string, StoreItem> { [$"k{i}"] = new(new JsonObject { ["n"] = i }, null) }, default))));
@@ -91,13 +92,13 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task OneBatch_CommitsEveryWriteThatHeld_AndFailsOnlyTheStaleOne()
     {
-        var storage = new SqliteStorage($"Data Source={_path}");
+        var storage = new SqliteStorage($"Data Source={_path}").Migrated();
         var transcript = new SqliteTranscriptStore(storage, TimeProvider.System);
         var first = await storage.WriteAsync(Item("stale", 1, null), default);
         await storage.WriteAsync(Item("stale", 2, first["stale"]), default);
 
         // While another writer holds the database, everything queues up and then goes into one transaction.
-        var writer = await storage.OpenWriterAsync(default);
+        var writer = await storage.OpenSqliteWriterAsync(default);
         var fresh = storage.WriteAsync(Item("fresh", 1, null), default);
         var stale = storage.WriteAsync(Item("stale", 3, first["stale"]), default);
         var row = transcript.LogActivityAsync(Message("c1", "hello"), default);

@@ -118,7 +118,7 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
-    protected override IStorage CreateSut() => new SqliteStorage($"Data Source={_path}");
+    protected override IStorage CreateSut() => new SqliteStorage($"Data Source={_path}").Migrated();
 
     public void Dispose() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 }
@@ -127,7 +127,7 @@ public sealed class PostgresStorageTests : StorageContractTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    protected override IStorage CreateSut() => new PostgresStorage(_database.Open());
+    protected override IStorage CreateSut() => new PostgresStorage(_database.Open().Migrated());
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Mvai.BotFramework.State;
+using Mvai.Bot.Tests.Infrastructure;
 
 namespace Mvai.Bot.Tests.Dialogs.Testing;
 
@@ -17,7 +18,7 @@ public sealed class DialogTestStore : IDisposable
         var connectionString = $"Data Source=mvai-dialogs-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         _keepAlive = new SqliteConnection(connectionString);
         _keepAlive.Open();
-        Storage = new SqliteStorage(connectionString);
+        Storage = new SqliteStorage(connectionString).Migrated();
     }
 
     public SqliteStorage Storage { get; }
