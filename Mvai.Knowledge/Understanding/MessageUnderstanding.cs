@@ -114,7 +114,10 @@ public sealed partial class MessageUnderstanding : IMessageUnderstanding
             return Decided(MessageRoute.Danger, "rule: danger now");
         }
 
-        if (nearest == MessageRoute.Danger || danger >= t.DangerClause)
+        // "hello from the other instance": a short greeting with no warning sign and nothing said of now takes the model's
+        // danger or crisis only when it is sure; near-ties of unfamiliar words must not send a greeting the 911 reply.
+        var unsureOfAGreeting = IsPlainGreeting(normalized) && Math.Max(danger, crisis) < t.GreetingOutweighs;
+        if (!unsureOfAGreeting && (nearest == MessageRoute.Danger || danger >= t.DangerClause))
         {
             return Decided(MessageRoute.Danger, "model: danger");
         }
@@ -124,7 +127,7 @@ public sealed partial class MessageUnderstanding : IMessageUnderstanding
             return Decided(MessageRoute.Crisis, "rule: warning sign");
         }
 
-        if (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (WarningSigns.HintsCrisis(normalized) && crisis >= t.CrisisWithSign))
+        if (!unsureOfAGreeting && (nearest == MessageRoute.Crisis || crisis >= t.CrisisClause || (WarningSigns.HintsCrisis(normalized) && crisis >= t.CrisisWithSign)))
         {
             return Decided(MessageRoute.Crisis, "model: crisis");
         }
@@ -132,6 +135,10 @@ public sealed partial class MessageUnderstanding : IMessageUnderstanding
         var route = Routes.Where(r => r is not (MessageRoute.Crisis or MessageRoute.Danger)).MaxBy(r => whole[r]);
         return new MessageReading(route, SafetyKind.None, route == MessageRoute.Guidance && crisis >= t.WellnessConcern, whole, "model");
     }
+
+    private static bool IsPlainGreeting(string normalized) =>
+        Greeting().IsMatch(normalized) && normalized.Count(c => c == ' ') < 8
+        && !WarningSigns.SpeaksOfNow(normalized) && !WarningSigns.IsCrisis(normalized) && !WarningSigns.HintsCrisis(normalized);
 
     private Dictionary<MessageRoute, float> ScoreRoutes(ReadOnlySpan<float> vector, string text)
     {
@@ -172,6 +179,9 @@ public sealed partial class MessageUnderstanding : IMessageUnderstanding
 
     private static MessageReading Decided(MessageRoute route, string because) =>
         new(route, SafetyKind.None, false, new Dictionary<MessageRoute, float>(), because);
+
+    [GeneratedRegex(@"^(hi|hello|hey|howdy|yo|good (morning|afternoon|evening))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Greeting();
 
     [GeneratedRegex(@"\bmvai[\s-]*20\d\d[\s-]*\d{3,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceNumber();

@@ -22,6 +22,9 @@ public sealed record UnderstandingTuning
     /// <summary>A clause this likely to be danger now is.</summary>
     public float DangerClause { get; init; } = 0.6f;
 
+    /// <summary>A plain greeting ("hello from dispatch") is small talk unless danger or crisis is at least this likely.</summary>
+    public float GreetingOutweighs { get; init; } = 0.9f;
+
     /// <summary>With a "now" pattern present, this likelihood of danger is enough.</summary>
     public float DangerWithSign { get; init; } = 0.1f;
 

@@ -148,6 +148,24 @@ public sealed class UnderstandingTranscriptTests : IAsyncLifetime
         Assert.Equal(SafetyReplies.ActiveThreat, replies[0].Text);
     }
 
+    [Theory]
+    [InlineData("hello from the other instance")]
+    [InlineData("hey from the night shift desk")]
+    public async Task AGreetingWithUnfamiliarWords_IsAGreeting_Not911(string greeting)
+    {
+        var replies = await _scenario.NewChat().SayAsync(greeting);
+
+        Assert.Equal(AssistantMessages.Fallback, replies[0].Text);
+    }
+
+    [Fact]
+    public async Task AGreetingThatSpeaksOfAThreatNow_Gets911()
+    {
+        var replies = await _scenario.NewChat().SayAsync("hello?? someone is shooting in the lobby");
+
+        Assert.Equal(SafetyReplies.ActiveThreat, replies[0].Text);
+    }
+
     private async Task<Conversation> AtTheStoryPromptAsync()
     {
         var chat = _scenario.NewChat();
