@@ -11,7 +11,7 @@ public sealed class ContentGapPageTests(AdvisorDeskFixture fixture) : IClassFixt
     [Fact]
     public async Task AnAdvisor_FollowsTheLinkFromTheQueue_AndSeesARefusedQuestionUnderNotCovered_WithTheCsvLink()
     {
-        const string Question = "quarterly budget variance report template for fleet maintenance";
+        const string Question = "who won the football game last night";
         await new Conversation(fixture.Host, channelId: "directline").SayAsync(Question);
         await using var context = await fixture.Browser.NewContextAsync();
         var console = await AdvisorConsolePage.SignInAsync(context, fixture.Host.BaseAddress, Timeout);

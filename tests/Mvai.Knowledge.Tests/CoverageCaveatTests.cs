@@ -13,7 +13,8 @@ public sealed class CoverageCaveatTests
 
     [Theory]
     [InlineData("any advice on our union's grievance over forced overtime during the shooting")]
-    [InlineData("what should our social media policy say about officers livestreaming from a scene")]
+    [InlineData("can we get a tax deduction for the squad cars we lent to the sheriff")]
+    [InlineData("does the city's cyber insurance cover a ransomware attack on dispatch")]
     public void A_question_built_around_what_the_guidance_never_mentions_gets_the_closest_guidance_under_a_caveat(string question)
     {
         var answer = Answerer.Answer(question);
