@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Mvai.Bench.Deployed;
 
 /// <summary>
-/// The Release app as <c>dotnet publish</c> lays it out, published once into <c>artifacts/bench/app</c> and reused
-/// (<c>--publish</c> publishes again, <c>--app DIR</c> uses another publish, e.g. one made with other settings).
+/// The Release app as <c>dotnet publish</c> lays it out for this machine's runtime (ReadyToRun, as deployed), published
+/// once into <c>artifacts/bench/app</c> and reused (<c>--publish</c> publishes again, <c>--app DIR</c> uses another
+/// publish, e.g. one made with other settings).
 /// </summary>
 internal static class AppPublisher
 {
@@ -12,14 +13,16 @@ internal static class AppPublisher
 
     public static async Task<string> EnsureAsync(string repository, BenchOptions options)
     {
-        var directory = options.AppDirectory ?? DefaultDirectory(repository);
+        var directory = Path.GetFullPath(options.AppDirectory ?? DefaultDirectory(repository));
         if (File.Exists(Path.Combine(directory, "Mvai.Bot.dll")) && !options.Publish)
         {
             return directory;
         }
         string[] arguments =
         [
-            "publish", Path.Combine(repository, "Mvai.Bot", "Mvai.Bot.csproj"), "-c", "Release", "-o", directory, "--nologo", "-clp:ErrorsOnly",
+            // For this machine's runtime, as the Dockerfile and the Azure instructions publish: ReadyToRun-compiled.
+            "publish", Path.Combine(repository, "Mvai.Bot", "Mvai.Bot.csproj"), "-c", "Release", "-o", directory,
+            "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "--nologo", "-clp:ErrorsOnly",
             .. options.PublishArguments,
         ];
         Console.WriteLine($"Publishing: dotnet {string.Join(' ', arguments)}");
