@@ -21,7 +21,7 @@ internal enum BenchMode
 /// <summary>
 /// Command line: <c>--conversations 1,8,64,256 --seconds 10 --warmup 5 --scenario intake,realistic,guidance,handoff
 /// --storage sqlite|postgres --postgres &lt;connection string&gt; --app DIR --publish --publish-args "..." --env KEY=VALUE
-/// --warm-start --in-process --steps --allocations --recognizers</c>.
+/// --peer --warm-start --in-process --steps --allocations --recognizers</c>.
 /// </summary>
 internal sealed record BenchOptions(
     BenchMode Mode,
@@ -36,7 +36,8 @@ internal sealed record BenchOptions(
     string? AppDirectory,
     bool Publish,
     IReadOnlyList<string> PublishArguments,
-    IReadOnlyList<KeyValuePair<string, string>> AppEnvironment)
+    IReadOnlyList<KeyValuePair<string, string>> AppEnvironment,
+    bool Peer)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -73,7 +74,8 @@ internal sealed record BenchOptions(
         }
         return new BenchOptions(mode, levels, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), scenarios, storage, postgres,
             args.Contains("--steps"), args.Contains("--allocations"), Read("--app"), args.Contains("--publish"),
-            (Read("--publish-args") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries), EnvironmentSettings(args));
+            (Read("--publish-args") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries), EnvironmentSettings(args),
+            args.Contains("--peer"));
     }
 
     /// <summary>Every <c>--env KEY=VALUE</c>, in order: settings for the app process (DOTNET_ knobs, app settings).</summary>

@@ -26,28 +26,40 @@ internal static class DeployedBench
         Console.WriteLine("load gen CPU % is this process's share of one core; load average as uptime prints it, at the end of the level.");
         foreach (var scenario in options.Scenarios)
         {
-            await using var app = await PublishedApp.StartAsync(appDirectory, options, advisorHash);
-            using var advisor = scenario.NeedsAdvisor ? new AdvisorClient(app.Address, BenchAppSettings.AdvisorSecret) : null;
-            var started = ProcFs.Read(app.Pid);
+            await using var app = await AppProcess.StartPublishedAsync(appDirectory, options, advisorHash);
+            await RunScenarioAsync(app, scenario, options, sink.ServiceUrl);
+        }
+        if (options.Peer)
+        {
+            await using var peer = await AppProcess.StartJsPeerAsync(await JsPeer.EnsureInstalledAsync(repository));
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Scenario {scenario.Name} ({scenario.Turns.Count} turns): {scenario.Description}. App healthy {app.StartUp.TotalSeconds:0.0} s after start, RSS {started.RssBytes / 1048576.0:0} MiB."));
-            Console.WriteLine(LevelResult.Header);
-            foreach (var level in options.Concurrency)
+            Console.WriteLine("The Bot Framework JS SDK peer (bench/js-peer: botbuilder 4.23.3, CloudAdapter, MemoryStorage), node process:");
+            await RunScenarioAsync(peer, Scenarios.JsPeer, options, sink.ServiceUrl);
+        }
+    }
+
+    private static async Task RunScenarioAsync(AppProcess app, ConversationScript scenario, BenchOptions options, string serviceUrl)
+    {
+        using var advisor = scenario.NeedsAdvisor ? new AdvisorClient(app.Address, BenchAppSettings.AdvisorSecret) : null;
+        var started = ProcFs.Read(app.Pid);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scenario {scenario.Name} ({scenario.Turns.Count} turns): {scenario.Description}. Healthy {app.StartUp.TotalSeconds:0.0} s after start, RSS {started.RssBytes / 1048576.0:0} MiB."));
+        Console.WriteLine(LevelResult.Header);
+        foreach (var level in options.Concurrency)
+        {
+            var recorder = new LatencyRecorder();
+            var result = await MeasureAsync(app, scenario, level, options, recorder, serviceUrl, advisor);
+            Console.WriteLine(result.Row());
+            if (options.Steps)
             {
-                var recorder = new LatencyRecorder();
-                var result = await MeasureAsync(app, scenario, level, options, recorder, sink.ServiceUrl, advisor);
-                Console.WriteLine(result.Row());
-                if (options.Steps)
-                {
-                    Console.WriteLine(recorder.StepTable(scenario));
-                }
+                Console.WriteLine(recorder.StepTable(scenario));
             }
         }
     }
 
     private static async Task<LevelResult> MeasureAsync(
-        PublishedApp app, ConversationScript scenario, int conversations, BenchOptions options, LatencyRecorder recorder, string serviceUrl, AdvisorClient? advisor)
+        AppProcess app, ConversationScript scenario, int conversations, BenchOptions options, LatencyRecorder recorder, string serviceUrl, AdvisorClient? advisor)
     {
         using var self = Process.GetCurrentProcess();
         var workers = new LoadWorkers(app.Address, scenario, conversations, recorder, serviceUrl, advisor);

@@ -21,7 +21,7 @@ internal static class WarmStartBench
         var scenario = options.Scenarios[0];
         var conversations = options.Concurrency[0];
         await using var sink = await ConnectorSink.StartAsync();
-        await using var app = await PublishedApp.StartAsync(appDirectory, options, advisorHash);
+        await using var app = await AppProcess.StartPublishedAsync(appDirectory, options, advisorHash);
         using var advisor = scenario.NeedsAdvisor ? new AdvisorClient(app.Address, BenchAppSettings.AdvisorSecret) : null;
         var recorder = new LatencyRecorder { Recording = true };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -6,7 +6,8 @@ namespace Mvai.Bench;
 /// </summary>
 internal sealed record ConversationScript(string Name, string Description, IReadOnlyList<ScriptTurn> Turns)
 {
-    public static IReadOnlyList<string> Names { get; } = ["intake", "mix", "realistic", "guidance", "handoff"];
+    /// <summary>The app's scenarios; <c>js-peer</c> is the JS SDK peer's own script (<c>--peer</c>).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["intake", "mix", "realistic", "guidance", "handoff", "js-peer"];
 
     /// <summary>Whether the advisor takes part, so the app must have an advisor account and open hours.</summary>
     public bool NeedsAdvisor => Turns.Any(turn => turn.IsAdvisor);
@@ -18,6 +19,7 @@ internal sealed record ConversationScript(string Name, string Description, IRead
         "realistic" => Scenarios.Realistic,
         "guidance" => Scenarios.Guidance,
         "handoff" => Scenarios.Handoff,
+        "js-peer" => Scenarios.JsPeer,
         _ => throw new ArgumentException($"Unknown scenario '{name}': use {string.Join(", ", Names)}."),
     };
 }

@@ -93,4 +93,14 @@ internal static class Scenarios
             new(TurnKind.AdvisorClose, "Matched with a peer advisor for media support."),
             Say("thank you"),
         ]);
+
+    /// <summary>The JS SDK peer's own intake (bench/js-peer): 13 turns, one refused answer, confirmed and stored.</summary>
+    public static ConversationScript JsPeer { get; } = new("js-peer",
+        "the Bot Framework JS SDK peer's intake: greeting, nine questions with one refused answer, confirmed and stored",
+        [
+            Join, Say("we need MVAI help", "What is your name"), Say("Sam Ortiz", "name of your agency"),
+            Say("Lake County Sheriff", "Which city and state"), Say("Waukegan, IL", "best phone number"), Say("call me", "Please type 10 digits"),
+            Say("847-555-0142", "email address"), Say("sortiz@lakecounty.example", "What kind of incident"), Say("vehicle ramming", "When did it happen"),
+            Say("last friday", "how many people were killed"), Say("2", "How urgent"), Say("today", "Shall I send it"), Say("yes", Stored),
+        ]);
 }

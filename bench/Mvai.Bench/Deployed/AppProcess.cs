@@ -6,11 +6,11 @@ using System.Net.Sockets;
 namespace Mvai.Bench.Deployed;
 
 /// <summary>
-/// The published app started as its own process, as it runs deployed: production environment, the bench's settings
-/// (<see cref="BenchAppSettings"/>) and development-mode authentication from loopback (no app id). Killed and its
-/// database deleted on dispose.
+/// The app under load as its own process: the published app as it runs deployed (production environment, the
+/// bench's settings from <see cref="BenchAppSettings"/>, development-mode authentication from loopback), or the JS SDK
+/// peer. Ready once <c>/healthz</c> answers 200; killed, and its database deleted, on dispose.
 /// </summary>
-internal sealed class PublishedApp : IAsyncDisposable
+internal sealed class AppProcess : IAsyncDisposable
 {
     private const int KeptOutputLines = 40;
 
@@ -18,7 +18,7 @@ internal sealed class PublishedApp : IAsyncDisposable
     private readonly string? _databaseFile;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private PublishedApp(Process process, Uri address, string? databaseFile)
+    private AppProcess(Process process, Uri address, string? databaseFile)
     {
         _process = process;
         Address = address;
@@ -32,23 +32,34 @@ internal sealed class PublishedApp : IAsyncDisposable
     /// <summary>From starting the process to the first healthy <c>/healthz</c>.</summary>
     public TimeSpan StartUp { get; private set; }
 
-    public static async Task<PublishedApp> StartAsync(string appDirectory, BenchOptions options, string advisorSecretHash)
+    public static Task<AppProcess> StartPublishedAsync(string appDirectory, BenchOptions options, string advisorSecretHash)
     {
-        var port = FreeLoopbackPort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
+        var address = FreeLoopbackAddress();
         var database = options.Storage == "postgres" ? null : Path.Combine(Path.GetTempPath(), $"mvai-bench-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(appDirectory, "Mvai.Bot.dll")])
-        {
-            WorkingDirectory = appDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appDirectory, "Mvai.Bot.dll")]) { WorkingDirectory = appDirectory };
         foreach (var (key, value) in Environment(options, address, database, advisorSecretHash))
         {
             start.Environment[key] = value;
         }
+        return StartAsync(start, address, database);
+    }
+
+    /// <summary>The Bot Framework JS SDK peer (<c>bench/js-peer</c>, its packages installed by <c>npm ci</c> there).</summary>
+    public static Task<AppProcess> StartJsPeerAsync(string peerDirectory)
+    {
+        var address = FreeLoopbackAddress();
+        var start = new ProcessStartInfo("node", ["bot.js"]) { WorkingDirectory = peerDirectory };
+        start.Environment["PORT"] = address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["NODE_ENV"] = "production";
+        return StartAsync(start, address, databaseFile: null);
+    }
+
+    private static async Task<AppProcess> StartAsync(ProcessStartInfo start, Uri address, string? databaseFile)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         var started = Stopwatch.StartNew();
-        var app = new PublishedApp(Process.Start(start)!, address, database);
+        var app = new AppProcess(Process.Start(start)!, address, databaseFile);
         app._process.OutputDataReceived += (_, line) => app.Keep(line.Data);
         app._process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
         app._process.BeginOutputReadLine();
@@ -131,10 +142,10 @@ internal sealed class PublishedApp : IAsyncDisposable
         throw new TimeoutException($"The app was not healthy within {limit.TotalSeconds:0} s:{System.Environment.NewLine}{OutputTail}");
     }
 
-    private static int FreeLoopbackPort()
+    private static Uri FreeLoopbackAddress()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)listener.LocalEndPoint!).Port;
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndPoint!).Port}/");
     }
 }
