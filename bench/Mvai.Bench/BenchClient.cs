@@ -20,6 +20,7 @@ internal sealed class BenchClient(
     private int _conversations;
     private string? _caseId;
     private long _caseSequence;
+    private int _variant;
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -28,7 +29,10 @@ internal sealed class BenchClient(
         {
             while (!stop.IsCancellationRequested)
             {
-                var conversation = $"bench-{_run}-{worker}-{Interlocked.Increment(ref _conversations)}";
+                var number = Interlocked.Increment(ref _conversations);
+                var conversation = $"bench-{_run}-{worker}-{number}";
+                // Workers start their wording at different places, so concurrent conversations do not say the same.
+                _variant = number + (worker * 37);
                 (_caseId, _caseSequence) = (null, 0);
                 for (var step = 0; step < script.Turns.Count && !stop.IsCancellationRequested; step++)
                 {
@@ -49,7 +53,7 @@ internal sealed class BenchClient(
     private async ValueTask<bool> SendAsync(BenchActivityWriter activities, string conversation, int step, ScriptTurn turn)
     {
         var started = Stopwatch.GetTimestamp();
-        var json = activities.Write(conversation, step + 1, turn);
+        var json = activities.Write(conversation, step + 1, turn, _variant);
         HttpResponse response;
         try
         {

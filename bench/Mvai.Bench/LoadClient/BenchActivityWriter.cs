@@ -33,7 +33,7 @@ internal sealed class BenchActivityWriter : IDisposable
     /// user and the bot, a card submit a message whose value is the intake card's data, anything else a message. The
     /// bytes are valid until the next call.
     /// </summary>
-    public ReadOnlyMemory<byte> Write(string conversation, int turn, ScriptTurn line)
+    public ReadOnlyMemory<byte> Write(string conversation, int turn, ScriptTurn line, int variant = 0)
     {
         var join = line.Kind == TurnKind.Join;
         _buffer.ResetWrittenCount();
@@ -64,7 +64,7 @@ internal sealed class BenchActivityWriter : IDisposable
         json.WriteString("locale"u8, "en-US"u8);
         if (line.Kind == TurnKind.Message)
         {
-            json.WriteString("text"u8, line.Text);
+            json.WriteString("text"u8, line.TextFor(variant));
         }
         else if (line.Kind == TurnKind.CardSubmit)
         {

@@ -62,17 +62,20 @@ internal static class Scenarios
             Submit("Confirm and send", Stored),
         ]);
 
-    /// <summary>Guidance questions only, each read by the understanding step's model and answered with citations.</summary>
+    /// <summary>
+    /// Guidance questions only, each read by the understanding step's model and answered with citations; worded a little
+    /// differently in each conversation (<see cref="ScriptTurn.TextFor"/>), so the model runs for every question.
+    /// </summary>
     public static ConversationScript Guidance { get; } = new("guidance",
-        "greeting, then six guidance questions as a PIO types them, each answered with citations",
+        "greeting, then six guidance questions as a PIO types them, worded anew each conversation, each answered with citations",
         [
             Join,
-            Say("what do we tell the press in the first hour?", "[1]"),
-            Say("how do we set up a family assistance center", "[1]"),
-            Say("our officers are exhausted after the shooting, how do we look after their wellness", "[1]"),
-            Say("when shoud we hold the first press conference", "[1]"),
-            Say("how do we handle donations and the memorial", "[1]"),
-            Say("what should the chief say to the victims families", "[1]"),
+            Ask("what do we tell the press in the first hour?", "[1]"),
+            Ask("how do we set up a family assistance center", "[1]"),
+            Ask("our officers are exhausted after the shooting, how do we look after their wellness", "[1]"),
+            Ask("what do we say at the first press conference?", "[1]"),
+            Ask("how do we handle donations and the memorial", "[1]"),
+            Ask("what should the chief say to the victims families", "[1]"),
         ]);
 
     /// <summary>

@@ -39,6 +39,26 @@ public sealed class BenchScenarioTests
     }
 
     [Fact]
+    public async Task GuidanceQuestions_InEveryOpeningAndClosing_AreAnsweredWithCitations()
+    {
+        var scenario = Scenarios.Guidance;
+        var options = BenchOptions.Parse(["--scenario", "guidance"]);
+        var database = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+        await using var host = await BotTestHost.StartAsync(BenchAppSettings.Create(options, database, BenchAppSettings.HashAdvisorSecret()), database);
+        var recorder = new LatencyRecorder { Recording = true };
+
+        // One worker's first twelve conversations say each line with each of the twelve openings and twelve closings.
+        await using (new LoadWorkers(host.BaseAddress, scenario, conversations: 1, recorder, BenchActivityWriter.NoConnector, advisor: null))
+        {
+            await WaitUntilAsync(() => recorder.Completed >= 12 * scenario.Turns.Count || recorder.Errors > 0);
+        }
+
+        Assert.True(recorder.Errors == 0, recorder.ErrorSummary);
+        var question = scenario.Turns[1];
+        Assert.Equal(144, Enumerable.Range(0, 144).Select(question.TextFor).Distinct().Count());
+    }
+
+    [Fact]
     public void RealisticIntake_IsTheIssuesShape()
     {
         var turns = Scenarios.Realistic.Turns;
