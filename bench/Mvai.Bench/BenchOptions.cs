@@ -58,6 +58,10 @@ internal sealed record BenchOptions(
             ? warm : throw new ArgumentException("--warmup takes whole seconds, 0 or more.");
         var scenarios = List(Read("--scenario") ?? (mode == BenchMode.WarmStart ? "realistic" : "intake,realistic,guidance,handoff"))
             .Select(ConversationScript.Named).ToList();
+        if (scenarios.Contains(Mvai.Bench.Scenarios.JsPeer))
+        {
+            throw new ArgumentException("js-peer is the JS SDK peer's script, not the app's: add --peer to run the peer.");
+        }
         var storage = (Read("--storage") ?? "sqlite").ToLowerInvariant();
         var postgres = Read("--postgres");
         if (storage is not ("sqlite" or "postgres"))

@@ -97,6 +97,7 @@ public sealed class BenchMeasurementTests
     [InlineData("--conversations", "8,x")]
     [InlineData("--warmup", "-1")]
     [InlineData("--scenario", "nope")]
+    [InlineData("--scenario", "js-peer")]
     [InlineData("--storage", "mysql")]
     public void Options_BadValue_IsRefusedWithItsName(string option, string value)
     {
