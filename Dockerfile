@@ -19,14 +19,17 @@ COPY Mvai.BotFramework.AspNetCore/Mvai.BotFramework.AspNetCore.csproj Mvai.BotFr
 COPY eng/ eng/
 # The project imports the build step that writes the embedding model out of its package (build/EmbeddingModel.targets).
 COPY Mvai.Knowledge/build/ Mvai.Knowledge/build/
+# Restored and published for the image's architecture (Docker sets TARGETARCH: amd64 or arm64), so the app is
+# ReadyToRun-compiled (Mvai.Bot.csproj) and only that platform's native libraries are copied.
+ARG TARGETARCH
 RUN npm ci --omit=dev --no-audit --no-fund \
- && dotnet restore Mvai.Bot/Mvai.Bot.csproj
+ && dotnet restore Mvai.Bot/Mvai.Bot.csproj -a $TARGETARCH
 
 COPY Mvai.Bot/ Mvai.Bot/
 COPY Mvai.Knowledge/ Mvai.Knowledge/
 COPY Mvai.BotFramework/ Mvai.BotFramework/
 COPY Mvai.BotFramework.AspNetCore/ Mvai.BotFramework.AspNetCore/
-RUN dotnet publish Mvai.Bot -c Release -o /app --no-restore
+RUN dotnet publish Mvai.Bot -c Release -o /app --no-restore -a $TARGETARCH --self-contained false
 
 # ---- runtime stage: ASP.NET Core runtime only, non-root ----
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
@@ -49,6 +52,7 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 EXPOSE 8080
 # The predefined non-root user of the .NET images (uid 1654).
 USER app
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+# The app listens only after its start-up warm-up (a few seconds beside loading the sentence model), hence the start period.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/healthz || exit 1
 ENTRYPOINT ["dotnet", "Mvai.Bot.dll"]

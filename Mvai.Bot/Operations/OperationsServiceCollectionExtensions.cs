@@ -1,3 +1,4 @@
+using Mvai.Bot.Operations.WarmUp;
 using Mvai.BotFramework.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -18,6 +19,10 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddOptions<WarmUpOptions>().BindConfiguration(WarmUpOptions.SectionName)
+            .Validate(o => o.Duration > TimeSpan.Zero && o.Duration <= TimeSpan.FromMinutes(1), "WarmUp:Duration must be more than 0 and at most 00:01:00.")
+            .Validate(o => o.Conversations is >= 1 and <= 32, "WarmUp:Conversations must be 1 to 32.")
+            .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             return services;

@@ -8,39 +8,52 @@ namespace Mvai.Bench;
 
 /// <summary>
 /// One simulated user on its own keep-alive connection: runs a <see cref="ConversationScript"/> over and over, each
-/// time in a new conversation.
+/// time in a new conversation. Advisor turns go through the shared <see cref="AdvisorClient"/>. A turn whose answer
+/// is not the expected one counts as an error and ends that conversation (the rest of the script would measure a
+/// conversation that has gone elsewhere).
 /// </summary>
-internal sealed class BenchClient(RawHttpConnection connection, LatencyRecorder recorder, ConversationScript script, int worker)
+internal sealed class BenchClient(
+    RawHttpConnection connection, LatencyRecorder recorder, ConversationScript script, int worker,
+    string serviceUrl = BenchActivityWriter.NoConnector, AdvisorClient? advisor = null)
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private int _conversations;
+    private string? _caseId;
+    private long _caseSequence;
+    private int _variant;
 
     public async Task RunAsync(CancellationToken stop)
     {
-        using var activities = new BenchActivityWriter($"user-{worker}");
+        using var activities = new BenchActivityWriter($"user-{worker}", serviceUrl);
         using (connection)
         {
             while (!stop.IsCancellationRequested)
             {
-                var conversation = $"bench-{_run}-{worker}-{Interlocked.Increment(ref _conversations)}";
-                for (var step = 0; step < script.Turns.Count; step++)
+                var number = Interlocked.Increment(ref _conversations);
+                var conversation = $"bench-{_run}-{worker}-{number}";
+                // Workers start their wording at different places, so concurrent conversations do not say the same.
+                _variant = number + (worker * 37);
+                (_caseId, _caseSequence) = (null, 0);
+                for (var step = 0; step < script.Turns.Count && !stop.IsCancellationRequested; step++)
                 {
-                    if (stop.IsCancellationRequested)
+                    var turn = script.Turns[step];
+                    var ok = turn.IsAdvisor
+                        ? await AdvisorAsync(conversation, step, turn, stop)
+                        : await SendAsync(activities, conversation, step, turn);
+                    if (!ok)
                     {
-                        return;
+                        break;
                     }
-                    await SendAsync(activities, conversation, step);
                 }
             }
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(BenchActivityWriter activities, string conversation, int step)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> SendAsync(BenchActivityWriter activities, string conversation, int step, ScriptTurn turn)
     {
         var started = Stopwatch.GetTimestamp();
-        var line = script.Turns[step];
-        var json = activities.Write(conversation, step + 1, line);
+        var json = activities.Write(conversation, step + 1, turn, _variant);
         HttpResponse response;
         try
         {
@@ -48,7 +61,7 @@ internal sealed class BenchClient(RawHttpConnection connection, LatencyRecorder 
         }
         catch (Exception exception) when (exception is TimeoutException or IOException or SocketException or InvalidDataException)
         {
-            recorder.RecordError(exception switch
+            return Failed(exception switch
             {
                 TimeoutException => "timeout",
                 SocketException socket => socket.SocketErrorCode.ToString(),
@@ -56,34 +69,84 @@ internal sealed class BenchClient(RawHttpConnection connection, LatencyRecorder 
                 EndOfStreamException => "connection closed",
                 _ => exception.GetType().Name,
             });
-            return;
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (response.Status != 200)
         {
-            recorder.RecordError($"HTTP {response.Status}");
-            return;
+            return Failed($"HTTP {response.Status}");
         }
         ExpectedRepliesScan replies;
         try
         {
-            replies = ExpectedRepliesScan.Read(response.Body.Span, "MVAI-"u8);
+            replies = ExpectedRepliesScan.Read(response.Body.Span, turn.ExpectUtf8);
         }
         catch (JsonException)
         {
-            recorder.RecordError("malformed expectReplies body");
-            return;
+            return Failed("malformed expectReplies body");
         }
-        if (line != ConversationScript.Join && replies.Activities == 0)
+        if (Unexpected(turn, replies) is { } wrong)
         {
-            recorder.RecordError("no reply");
-            return;
+            return Failed($"step {step + 1}: {wrong}");
         }
         recorder.Record(step, elapsed.TotalMilliseconds);
-        // The last turn must say the request was stored: a run that stops short of it measures less than it claims.
-        if (step == script.Turns.Count - 1 && !replies.TextMentionsMarker)
+        return true;
+    }
+
+    /// <summary>What is wrong with the replies to <paramref name="turn"/>, or null.</summary>
+    internal static string? Unexpected(ScriptTurn turn, ExpectedRepliesScan replies) => turn switch
+    {
+        { Silent: true } when replies.Activities > 0 => "replied while the advisor held the case",
+        { Silent: true } => null,
+        { Expect: { } expected } when !replies.TextMentionsMarker => $"no reply saying \"{expected}\"",
+        { Kind: not TurnKind.Join } when replies.Activities == 0 => "no reply",
+        _ => null,
+    };
+
+    private async Task<bool> AdvisorAsync(string conversation, int step, ScriptTurn turn, CancellationToken stop)
+    {
+        if (advisor is null)
         {
-            recorder.RecordError("intake not confirmed");
+            throw new InvalidOperationException($"Scenario '{script.Name}' needs an advisor client.");
         }
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            switch (turn.Kind)
+            {
+                case TurnKind.AdvisorClaim:
+                    _caseId = await advisor.ClaimAsync(conversation, stop);
+                    if (_caseId is null)
+                    {
+                        return Failed($"step {step + 1}: no waiting case in the queue");
+                    }
+                    break;
+                case TurnKind.AdvisorReply:
+                    _caseSequence = await advisor.ReplyAsync(_caseId!, _caseSequence, turn.Text, stop);
+                    break;
+                default:
+                    await advisor.CloseAsync(_caseId!, turn.Text, stop);
+                    break;
+            }
+        }
+        catch (AdvisorCallException exception)
+        {
+            return Failed(exception.Message);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return Failed($"advisor {exception.GetType().Name}");
+        }
+        recorder.Record(step, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return true;
+    }
+
+    private bool Failed(string kind)
+    {
+        recorder.RecordError(kind);
+        return false;
     }
 }

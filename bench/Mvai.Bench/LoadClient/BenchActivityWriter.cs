@@ -6,31 +6,36 @@ namespace Mvai.Bench.LoadClient;
 
 /// <summary>
 /// Writes one simulated user's activities as complete Bot Framework JSON (the fields a channel sends, deliveryMode
-/// expectReplies) into a reused buffer. Written field by field with <see cref="Utf8JsonWriter"/>, in the order and
+/// expectReplies) into a reused buffer. The user's name is the conversation id, so the advisor can find the
+/// conversation's case in the queue. Written field by field with <see cref="Utf8JsonWriter"/>, in the order and
 /// format the protocol's serializer uses: serializing an <see cref="Activity"/> object per request cost the bench
 /// measurably more CPU and allocation per turn, all of it the generator's rather than the bot's.
 /// </summary>
 internal sealed class BenchActivityWriter : IDisposable
 {
-    private const string ServiceUrl = "http://127.0.0.1:9/bench-has-no-connector/";
+    /// <summary>Where the app's proactive messages would go when no <see cref="ConnectorSink"/> takes them.</summary>
+    public const string NoConnector = "http://127.0.0.1:9/bench-has-no-connector/";
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4 * 1024);
     private readonly Utf8JsonWriter _writer;
     private readonly string _userId;
+    private readonly string _serviceUrl;
 
-    public BenchActivityWriter(string userId)
+    public BenchActivityWriter(string userId, string serviceUrl = NoConnector)
     {
         _writer = new Utf8JsonWriter(_buffer);
         _userId = userId;
+        _serviceUrl = serviceUrl;
     }
 
     /// <summary>
-    /// The activity for one line of a script: <see cref="ConversationScript.Join"/> is the conversationUpdate that adds
-    /// the user and the bot, anything else a message. The bytes are valid until the next call.
+    /// The activity for one user turn of a script: <see cref="TurnKind.Join"/> is the conversationUpdate that adds the
+    /// user and the bot, a card submit a message whose value is the intake card's data, anything else a message. The
+    /// bytes are valid until the next call.
     /// </summary>
-    public ReadOnlyMemory<byte> Write(string conversation, int turn, string line)
+    public ReadOnlyMemory<byte> Write(string conversation, int turn, ScriptTurn line, int variant = 0)
     {
-        var join = line == ConversationScript.Join;
+        var join = line.Kind == TurnKind.Join;
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
         var json = _writer;
@@ -39,10 +44,10 @@ internal sealed class BenchActivityWriter : IDisposable
         WriteId(conversation, turn);
         json.WriteString("timestamp"u8, DateTimeOffset.UtcNow);
         json.WriteString("localTimestamp"u8, DateTimeOffset.Now);
-        json.WriteString("serviceUrl"u8, ServiceUrl);
+        json.WriteString("serviceUrl"u8, _serviceUrl);
         json.WriteString("channelId"u8, "bench"u8);
         json.WritePropertyName("from"u8);
-        WriteUser();
+        WriteUser(conversation);
         json.WriteStartObject("conversation"u8);
         json.WriteString("id"u8, conversation);
         json.WriteString("conversationType"u8, "personal"u8);
@@ -52,14 +57,21 @@ internal sealed class BenchActivityWriter : IDisposable
         if (join)
         {
             json.WriteStartArray("membersAdded"u8);
-            WriteUser();
+            WriteUser(conversation);
             WriteBot();
             json.WriteEndArray();
         }
         json.WriteString("locale"u8, "en-US"u8);
-        if (!join)
+        if (line.Kind == TurnKind.Message)
         {
-            json.WriteString("text"u8, line);
+            json.WriteString("text"u8, line.TextFor(variant));
+        }
+        else if (line.Kind == TurnKind.CardSubmit)
+        {
+            // Action.Submit's data, as Web Chat and Teams post it ({"intakeAction": "Confirm and send"}).
+            json.WriteStartObject("value"u8);
+            json.WriteString("intakeAction"u8, line.Text);
+            json.WriteEndObject();
         }
         json.WriteString("deliveryMode"u8, DeliveryModes.ExpectReplies);
         json.WriteEndObject();
@@ -79,11 +91,11 @@ internal sealed class BenchActivityWriter : IDisposable
         _writer.WriteString("id"u8, id[..(conversation.Length + 1 + digits)]);
     }
 
-    private void WriteUser()
+    private void WriteUser(string conversation)
     {
         _writer.WriteStartObject();
         _writer.WriteString("id"u8, _userId);
-        _writer.WriteString("name"u8, "Bench Chief"u8);
+        _writer.WriteString("name"u8, conversation);
         _writer.WriteString("role"u8, RoleTypes.User);
         _writer.WriteEndObject();
     }

@@ -9,6 +9,7 @@ namespace Mvai.Bench.LoadClient;
 internal readonly record struct ExpectedRepliesScan(int Activities, bool TextMentionsMarker)
 {
     /// <summary>Scans <c>{"activities":[{..., "text": "..."}, ...]}</c>; throws <see cref="JsonException"/> for malformed JSON.</summary>
+    /// <remarks>An empty <paramref name="marker"/> is never found.</remarks>
     public static ExpectedRepliesScan Read(ReadOnlySpan<byte> body, ReadOnlySpan<byte> marker)
     {
         var reader = new Utf8JsonReader(body);
@@ -45,7 +46,7 @@ internal readonly record struct ExpectedRepliesScan(int Activities, bool TextMen
             var isText = reader.ValueTextEquals("text"u8);
             reader.Read();
             // The marker is plain ASCII, which the writer never escapes, so the raw value bytes can be searched.
-            if (isText && reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf(marker) >= 0)
+            if (isText && reader.TokenType == JsonTokenType.String && !marker.IsEmpty && reader.ValueSpan.IndexOf(marker) >= 0)
             {
                 mentions = true;
             }

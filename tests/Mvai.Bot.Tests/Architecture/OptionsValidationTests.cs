@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests
     [InlineData("DirectLine:TokenLifetime", "00:00:00", "DirectLine:TokenLifetime")]
     [InlineData("BotHosting:MaxActivityBytes", "0", "BotHosting:MaxActivityBytes")]
     [InlineData("BotAuthentication:ClockSkew", "-00:01:00", "BotAuthentication:ClockSkew")]
+    [InlineData("WarmUp:Duration", "00:05:00", "WarmUp:Duration")]
+    [InlineData("WarmUp:Conversations", "0", "WarmUp:Conversations")]
     public async Task ASettingThatCannotWork_StopsTheAppAtStartUp_NamingTheSetting(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() =>

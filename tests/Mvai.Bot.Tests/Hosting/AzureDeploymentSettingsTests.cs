@@ -19,6 +19,7 @@ public sealed partial class AzureDeploymentSettingsTests
     {
         ["WEBSITES_PORT"] = "App Service's front end forwards to this port",
         ["ASPNETCORE_ENVIRONMENT"] = "read by the host before any app configuration exists",
+        ["WEBSITE_WARMUP_PATH"] = "App Service pings it before a new instance gets traffic; /healthz answers once the start-up warm-up is done",
     };
 
     private static readonly JsonObject Template =

@@ -35,6 +35,8 @@ public sealed partial class BotProcess : IBotEndpoint, IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // The lifetime logger announces the port; tests must not depend on the hour, so the desk stays closed.
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // These tests restart the app to test durability, not start-up speed: no warm-up before it listens.
+        start.Environment["WarmUp__Enabled"] = "false";
         foreach (var (key, value) in DeskHours.Closed.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
