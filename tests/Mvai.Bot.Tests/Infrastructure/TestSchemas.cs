@@ -1,5 +1,6 @@
 using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
+using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Desk.Roster;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Privacy;
@@ -17,7 +18,7 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, AssistanceRequestStore.Schema, HandoffStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
+        StateSchema.BotState, AssistanceRequestStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
         DataAuditStore.Schema,
     ];
 
