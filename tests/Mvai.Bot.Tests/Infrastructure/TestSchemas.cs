@@ -1,3 +1,4 @@
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
@@ -18,7 +19,7 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, AssistanceRequestStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
+        StateSchema.BotState, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
         DataAuditStore.Schema,
     ];
 

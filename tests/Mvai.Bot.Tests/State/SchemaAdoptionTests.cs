@@ -119,6 +119,7 @@ public sealed class SchemaAdoptionTests
             _ = new PeerAdvisorStore(database);
             _ = new DataAuditStore(database);
             _ = new Mvai.Bot.Handoff.Alerts.AlertOutboxStore(database);
+            _ = new Mvai.Bot.Answering.Feedback.AnswerRecordStore(database);
         }
         _ = new BotFramework.State.Postgres.PostgresStorage(postgres);
 
