@@ -5,6 +5,7 @@ using Mvai.Bot.Handoff.Alerts;
 using Mvai.Bot.Desk.Roster;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Privacy;
+using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.State.Relational;
 
@@ -19,7 +20,7 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
+        StateSchema.BotState, DirectLineSchema.Component, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
         DataAuditStore.Schema,
     ];
 

@@ -120,6 +120,7 @@ public sealed class SchemaAdoptionTests
             _ = new DataAuditStore(database);
             _ = new Mvai.Bot.Handoff.Alerts.AlertOutboxStore(database);
             _ = new Mvai.Bot.Answering.Feedback.AnswerRecordStore(database);
+            _ = new BotFramework.DirectLine.SigningKeyStore(database);
         }
         _ = new BotFramework.State.Postgres.PostgresStorage(postgres);
 
