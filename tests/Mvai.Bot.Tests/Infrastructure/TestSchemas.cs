@@ -2,6 +2,7 @@ using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
 using Mvai.Bot.Handoff.Alerts;
+using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Desk.Roster;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Privacy;
@@ -20,8 +21,8 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, DirectLineSchema.Component, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
-        DataAuditStore.Schema,
+        StateSchema.BotState, DirectLineSchema.Component, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, HandoffStore.Schema,
+        AlertOutboxStore.Schema, DatabaseXmlRepository.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema, DataAuditStore.Schema,
     ];
 
     public static T Migrated<T>(this T database)

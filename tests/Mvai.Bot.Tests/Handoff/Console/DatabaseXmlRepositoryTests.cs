@@ -1,0 +1,49 @@
+using System.Xml.Linq;
+using Mvai.Bot.Handoff.Console;
+using Mvai.Bot.Tests.Infrastructure;
+using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
+
+namespace Mvai.Bot.Tests.Handoff.Console;
+
+/// <summary>The console's Data Protection key store, run against every engine (see the subclasses at the end).</summary>
+public abstract class DatabaseXmlRepositoryTests
+{
+    private readonly ManualClock _clock = new();
+
+    /// <summary>A database for this test; a second call is another instance on the same database.</summary>
+    private protected abstract SqlDatabase OpenDatabase();
+
+    [Fact]
+    public void KeysStoredByOneInstance_AreReadByAnother_OldestFirst_AndAKeyIsNeverReplaced()
+    {
+        var a = new DatabaseXmlRepository(OpenDatabase(), _clock);
+        var b = new DatabaseXmlRepository(OpenDatabase(), _clock);
+
+        a.StoreElement(new XElement("key", new XAttribute("id", "k-2")), "key-k2");
+        _clock.Advance(TimeSpan.FromDays(90));
+        b.StoreElement(new XElement("key", new XAttribute("id", "k-1")), "key-k1");
+        b.StoreElement(new XElement("key", new XAttribute("id", "replaced?")), "key-k2");
+
+        Assert.Equal(["k-2", "k-1"], b.GetAllElements().Select(e => (string)e.Attribute("id")!));
+        Assert.Equal(2, a.GetAllElements().Count);
+    }
+}
+
+public sealed class SqliteDatabaseXmlRepositoryTests : DatabaseXmlRepositoryTests
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+
+    private protected override SqlDatabase OpenDatabase() => new SqliteStorage($"Data Source={_path}").Migrated();
+}
+
+public sealed class PostgresDatabaseXmlRepositoryTests : DatabaseXmlRepositoryTests, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    private protected override SqlDatabase OpenDatabase() => _database.Open().Migrated();
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+}
