@@ -9,6 +9,7 @@ using Mvai.Bot.Privacy;
 using Mvai.BotFramework.DirectLine;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.State.Relational;
+using Mvai.BotFramework.Transcripts;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 
@@ -21,8 +22,9 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, DirectLineSchema.Component, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, HandoffStore.Schema,
-        AlertOutboxStore.Schema, DatabaseXmlRepository.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema, DataAuditStore.Schema,
+        StateSchema.BotState, DirectLineSchema.Component, AssistanceRequestStore.Schema, AnswerRecordStore.Schema, TranscriptStore.Schema,
+        HandoffStore.Schema, AlertOutboxStore.Schema, DatabaseXmlRepository.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
+        DataAuditStore.Schema,
     ];
 
     public static T Migrated<T>(this T database)
