@@ -122,6 +122,7 @@ public sealed class SchemaAdoptionTests
             _ = new Mvai.Bot.Answering.Feedback.AnswerRecordStore(database);
             _ = new BotFramework.DirectLine.SigningKeyStore(database);
             _ = new BotFramework.Transcripts.TranscriptStore(database, TimeProvider.System);
+            _ = new BotFramework.Hosting.SharedActivityDeduplicator(database, TimeProvider.System, TimeSpan.FromMinutes(10));
             _ = new Mvai.Bot.Handoff.Console.DatabaseXmlRepository(database, TimeProvider.System);
         }
         _ = new BotFramework.State.Postgres.PostgresStorage(postgres);

@@ -1,18 +1,18 @@
 using System.Xml.Linq;
 using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Tests.Infrastructure;
-using Mvai.BotFramework.State;
 using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.Bot.Tests.Handoff.Console;
 
 /// <summary>The console's Data Protection key store, run against every engine (see the subclasses at the end).</summary>
-public abstract class DatabaseXmlRepositoryTests
+public abstract class DatabaseXmlRepositoryTests<TStorage> : OnEachStorage<TStorage>
+    where TStorage : TestStorage, new()
 {
     private readonly ManualClock _clock = new();
 
-    /// <summary>A database for this test; a second call is another instance on the same database.</summary>
-    private protected abstract SqlDatabase OpenDatabase();
+    /// <summary>Another instance on this test's database.</summary>
+    private SqlDatabase OpenDatabase() => Storage.OpenBackend().Database;
 
     [Fact]
     public void KeysStoredByOneInstance_AreReadByAnother_OldestFirst_AndAKeyIsNeverReplaced()
@@ -30,20 +30,6 @@ public abstract class DatabaseXmlRepositoryTests
     }
 }
 
-public sealed class SqliteDatabaseXmlRepositoryTests : DatabaseXmlRepositoryTests
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
+public sealed class DatabaseXmlRepositoryTestsOnSqlite : DatabaseXmlRepositoryTests<SqliteTestStorage>;
 
-    private protected override SqlDatabase OpenDatabase() => new SqliteStorage($"Data Source={_path}").Migrated();
-}
-
-public sealed class PostgresDatabaseXmlRepositoryTests : DatabaseXmlRepositoryTests, IAsyncLifetime
-{
-    private readonly PostgresTestDatabase _database = new();
-
-    private protected override SqlDatabase OpenDatabase() => _database.Open().Migrated();
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-}
+public sealed class DatabaseXmlRepositoryTestsOnPostgres : DatabaseXmlRepositoryTests<PostgresTestStorage>;
