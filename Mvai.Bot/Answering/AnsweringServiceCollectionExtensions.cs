@@ -3,6 +3,7 @@ using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.Answering.Gaps;
 using Mvai.Bot.Operations.Background;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.Bot.Answering;
 
@@ -13,9 +14,8 @@ public static class AnsweringServiceCollectionExtensions
     {
         services.AddBackgroundWork();
         services.TryAddSingleton<GuidanceReplies>();
-        services.TryAddSingleton<IAnswerRecordStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAnswerRecordStore>(
-            sqlite => new SqliteAnswerRecordStore(sqlite),
-            postgres => new PostgresAnswerRecordStore(postgres)));
+        services.AddSchema(AnswerRecordStore.Schema);
+        services.TryAddSingleton<IAnswerRecordStore>(sp => new AnswerRecordStore(sp.GetRequiredService<StorageBackend>().Database));
         services.TryAddSingleton<AnswerDelivery>();
         services.TryAddSingleton<AnswerFeedback>();
         services.TryAddSingleton<ContentGapReport>();

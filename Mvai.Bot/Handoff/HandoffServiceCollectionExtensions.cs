@@ -16,9 +16,8 @@ public static class HandoffServiceCollectionExtensions
             .Validate(o => o.OnCallCallbackTarget > TimeSpan.Zero, "Handoff:OnCallCallbackTarget must be positive.")
             .Validate(o => o.PublicBaseUrl is null or { IsAbsoluteUri: true }, "Handoff:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
-        services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ITranscriptStore>(
-            sqlite => new SqliteTranscriptStore(sqlite, sp.GetRequiredService<TimeProvider>()),
-            postgres => new PostgresTranscriptStore(postgres, sp.GetRequiredService<TimeProvider>())));
+        services.AddSchema(TranscriptStore.Schema);
+        services.TryAddSingleton<ITranscriptStore>(sp => new TranscriptStore(sp.GetRequiredService<StorageBackend>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TranscriptLoggerMiddleware>();
         services.AddSchema(HandoffStore.Schema);
         services.TryAddSingleton<IHandoffStore>(sp => new HandoffStore(sp.GetRequiredService<StorageBackend>().Database));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.BotFramework.Builder;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.BotFramework.DirectLine;
 
@@ -24,11 +25,11 @@ public static class DirectLineServiceCollectionExtensions
                 "DirectLine:AllowedOrigins must be absolute origins such as https://www.example.org.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSchema(DirectLineSchema.Component);
         services.TryAddSingleton<IActivityLog>(sp => sp.GetRequiredService<StorageBackend>().Select<IActivityLog>(
             sqlite => new SqliteActivityLog(sqlite, sp.GetRequiredService<TimeProvider>()),
             postgres => new PostgresActivityLog(postgres, sp.GetRequiredService<TimeProvider>())));
-        services.TryAddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<StorageBackend>().Select<ISigningKeyStore>(
-            sqlite => new SqliteSigningKeyStore(sqlite), postgres => new PostgresSigningKeyStore(postgres)));
+        services.TryAddSingleton<ISigningKeyStore>(sp => new SigningKeyStore(sp.GetRequiredService<StorageBackend>().Database));
         services.TryAddSingleton<IActivityRelay>(sp => sp.GetRequiredService<StorageBackend>().Select<IActivityRelay>(
             sqlite => new SingleInstanceActivityRelay(), postgres => ActivatorUtilities.CreateInstance<PostgresActivityRelay>(sp, postgres)));
         services.AddHostedService(sp => sp.GetRequiredService<IActivityRelay>());

@@ -11,25 +11,6 @@ namespace Mvai.BotFramework.DirectLine;
 /// </summary>
 internal sealed class PostgresActivityLog : IActivityLog
 {
-    internal static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE directline_conversations (
-            conversation_id text PRIMARY KEY,
-            created_at      timestamptz NOT NULL,
-            last_seq        bigint NOT NULL DEFAULT 0
-        );
-        CREATE TABLE directline_activities (
-            conversation_id text   NOT NULL,
-            seq             bigint NOT NULL,
-            body            text   NOT NULL,
-            created_at      timestamptz NOT NULL,
-            PRIMARY KEY (conversation_id, seq)
-        );
-        CREATE TABLE directline_settings (name text PRIMARY KEY, value text NOT NULL);
-        """,
-    ];
-
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;
 
@@ -37,7 +18,6 @@ internal sealed class PostgresActivityLog : IActivityLog
     {
         _database = database;
         _clock = clock;
-        database.Migrate("directline", Migrations);
     }
 
     public async Task CreateConversationAsync(string conversationId, CancellationToken cancellationToken)

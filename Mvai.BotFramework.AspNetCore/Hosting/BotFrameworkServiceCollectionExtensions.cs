@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Mvai.BotFramework.Authentication;
 using Mvai.BotFramework.Connector;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 using Mvai.BotFramework.Builder;
 
 namespace Mvai.BotFramework.Hosting;
@@ -42,11 +43,12 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName),
             sp.GetRequiredService<IConnectorTokenProvider>()));
         services.TryAddSingleton<ChannelConnectionFactory>();
+        services.AddSchema(SharedActivityDeduplicator.Schema);
         services.TryAddSingleton<IActivityDeduplicator>(sp =>
         {
             var (clock, window) = (sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<BotHostingOptions>>().Value.DeduplicationWindow);
             return sp.GetRequiredService<StorageBackend>().Select<IActivityDeduplicator>(
-                sqlite => new ActivityDeduplicator(clock, window), postgres => new PostgresActivityDeduplicator(postgres, clock, window));
+                sqlite => new ActivityDeduplicator(clock, window), postgres => new SharedActivityDeduplicator(postgres, clock, window));
         });
         // Middleware registered as a service once joined the turn in registration order; now it would silently never
         // run. The start fails instead, naming the mistake.

@@ -147,6 +147,17 @@ public sealed class SqliteStorage : SqlDatabase, IStorage
     internal Task<T> WriteBatchedAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         _writes.WriteAsync(work, cancellationToken);
 
+    /// <summary>Queued in the group commit (<see cref="WriteBatchedAsync"/>), whose queue keeps the order of the calls.</summary>
+    public override Task WriteInOrderAsync(string orderKey, Func<DbConnection, DbTransaction?, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteBatchedAsync(async (connection, transaction) =>
+        {
+            await work(connection, transaction);
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> on the writer connection (see <see cref="OpenSqliteWriterAsync"/>) with its commits synced
     /// to disk (<c>synchronous = FULL</c>) before they return, for a write the user is told is stored. The app's other

@@ -1,9 +1,8 @@
-using System.Data.Common;
 using System.Text.Json;
 
 namespace Mvai.Bot.Answering.Feedback;
 
-/// <summary>The <c>guidance_answers</c> columns both stores select, and reading a row of them back.</summary>
+/// <summary>The <c>guidance_answers</c> columns the store selects, and a row of them as Dapper reads it.</summary>
 internal static class AnswerRecordRows
 {
     public const string Columns =
@@ -15,22 +14,32 @@ internal static class AnswerRecordRows
 
     public static string SerializePassages(IReadOnlyList<string> passageIds) => JsonSerializer.Serialize(passageIds, FeedbackJson.Default.IReadOnlyListString);
 
-    public static AnswerRecord Read(DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> readTime) => new()
+    /// <summary>One row (SQLite keeps the flags as integers; Dapper converts them).</summary>
+    internal sealed class Row
     {
-        AnswerId = reader.GetString(0),
-        ChannelId = reader.GetString(1),
-        ConversationId = reader.GetString(2),
-        ActivityId = reader.IsDBNull(3) ? null : reader.GetString(3),
-        Question = reader.GetString(4),
-        Kind = reader.GetString(5),
-        Confidence = reader.GetDouble(6),
-        ModelWritten = reader.GetBoolean(7),
-        Topic = reader.IsDBNull(8) ? null : reader.GetString(8),
-        PassageIds = JsonSerializer.Deserialize(reader.GetString(9), FeedbackJson.Default.IReadOnlyListString) ?? [],
-        AnsweredAt = readTime(reader, 10),
-        Reaction = reader.IsDBNull(11) ? null : Enum.Parse<FeedbackReaction>(reader.GetString(11)),
-        FeedbackText = reader.IsDBNull(12) ? null : reader.GetString(12),
-        FeedbackAt = reader.IsDBNull(13) ? null : readTime(reader, 13),
-        LedToHandoff = reader.GetBoolean(14),
-    };
+        public string AnswerId { get; set; } = "";
+        public string ChannelId { get; set; } = "";
+        public string ConversationId { get; set; } = "";
+        public string? ActivityId { get; set; }
+        public string Question { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public double Confidence { get; set; }
+        public bool ModelWritten { get; set; }
+        public string? Topic { get; set; }
+        public string PassageIds { get; set; } = "[]";
+        public DateTimeOffset AnsweredAt { get; set; }
+        public string? Reaction { get; set; }
+        public string? FeedbackText { get; set; }
+        public DateTimeOffset? FeedbackAt { get; set; }
+        public bool LedToHandoff { get; set; }
+
+        public AnswerRecord ToRecord() => new()
+        {
+            AnswerId = AnswerId, ChannelId = ChannelId, ConversationId = ConversationId, ActivityId = ActivityId, Question = Question,
+            Kind = Kind, Confidence = Confidence, ModelWritten = ModelWritten, Topic = Topic,
+            PassageIds = JsonSerializer.Deserialize(PassageIds, FeedbackJson.Default.IReadOnlyListString) ?? [],
+            AnsweredAt = AnsweredAt, Reaction = Reaction is null ? null : Enum.Parse<FeedbackReaction>(Reaction),
+            FeedbackText = FeedbackText, FeedbackAt = FeedbackAt, LedToHandoff = LedToHandoff,
+        };
+    }
 }

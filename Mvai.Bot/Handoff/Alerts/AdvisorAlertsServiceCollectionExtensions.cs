@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 using Mvai.Bot.Handoff.Hours;
 
 namespace Mvai.Bot.Handoff.Alerts;
@@ -15,8 +16,8 @@ public static class AdvisorAlertsServiceCollectionExtensions
         services.AddOptions<AdvisorAlertsOptions>().BindConfiguration(AdvisorAlertsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdvisorAlertsOptions>, AdvisorAlertsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAlertOutboxStore>(sp => sp.GetRequiredService<StorageBackend>().Select<IAlertOutboxStore>(
-            sqlite => new SqliteAlertOutboxStore(sqlite), postgres => new PostgresAlertOutboxStore(postgres)));
+        services.AddSchema(AlertOutboxStore.Schema);
+        services.TryAddSingleton<IAlertOutboxStore>(sp => new AlertOutboxStore(sp.GetRequiredService<StorageBackend>().Database));
         services.TryAddSingleton<AlertOutboxSignal>();
         services.TryAddSingleton<IAdvisorAlerts, AdvisorAlertOutbox>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSender, EmailAlertSender>());

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mvai.BotFramework.Authentication;
 using Mvai.BotFramework.State;
+using Mvai.BotFramework.State.Relational;
 
 namespace Mvai.Bot.Handoff.Console;
 
@@ -29,6 +30,8 @@ public static class AdvisorConsoleServiceCollectionExtensions
 
         // Session cookies are sealed with Data Protection keys; a configured directory keeps sessions across restarts
         // where the default (the user profile) is not persisted, e.g. in a container.
+        // The table is made whichever the engine and wherever the keys go, so every database has the same schema.
+        services.AddSchema(DatabaseXmlRepository.Schema);
         var dataProtection = services.AddDataProtection().SetApplicationName("mvai-assistant");
         if (section.GetValue<string>(nameof(AdvisorConsoleOptions.SessionKeysDirectory)) is { Length: > 0 } keys)
         {
@@ -39,8 +42,8 @@ public static class AdvisorConsoleServiceCollectionExtensions
             // Instances sharing a PostgreSQL database share the keys there too: a session signed in on one instance
             // is then valid on every instance the load balancer sends the advisor to.
             // (The default, a folder in the user profile, is per machine or container.)
-            services.AddOptions<KeyManagementOptions>().Configure<StorageBackend>((o, backend) =>
-                o.XmlRepository = backend.Select(sqlite => o.XmlRepository, postgres => new PostgresXmlRepository(postgres)));
+            services.AddOptions<KeyManagementOptions>().Configure<StorageBackend, TimeProvider>((o, backend, clock) =>
+                o.XmlRepository = backend.Select(sqlite => o.XmlRepository, postgres => new DatabaseXmlRepository(postgres, clock)));
         }
 
         var sessionLifetime = section.GetValue<TimeSpan?>(nameof(AdvisorConsoleOptions.SessionLifetime)) ?? new AdvisorConsoleOptions().SessionLifetime;

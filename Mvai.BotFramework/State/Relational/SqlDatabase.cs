@@ -40,6 +40,12 @@ public abstract class SqlDatabase
     /// <summary>The larger of two values: <c>GREATEST</c> on PostgreSQL, the two-argument <c>MAX</c> on SQLite.</summary>
     public string Greatest(string a, string b) => Engine == SqlEngine.Postgres ? $"GREATEST({a}, {b})" : $"MAX({a}, {b})";
 
+    /// <summary>
+    /// An instant as a plain ADO.NET parameter value, for the few hot statements written without Dapper: what the
+    /// type handler writes (<c>timestamptz</c>; on SQLite round-trip UTC text).
+    /// </summary>
+    public object Instant(DateTimeOffset at) => Engine == SqlEngine.Postgres ? at.ToUniversalTime() : SqlTypeHandlers.Text(at);
+
     /// <summary>Whether a statement failed on a unique key (a row another writer inserted first).</summary>
     public static bool IsUniqueViolation(DbException exception) => exception switch
     {
@@ -93,6 +99,45 @@ public abstract class SqlDatabase
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenWriterAsync(cancellationToken);
         return await work(connection);
+    }
+
+    /// <summary>
+    /// Runs a small write whose order matters among the writes of one <paramref name="orderKey"/> (a conversation's
+    /// transcript rows): writes of one key are applied in the order of the calls, even when the caller does not await
+    /// each before the next. Here each waits for the key's previous write and then runs on a pooled connection with no
+    /// transaction (<paramref name="work"/> gets null); SQLite overrides this with its group commit, which applies
+    /// queued writes in order, many in one transaction. Completes once written.
+    /// </summary>
+    public virtual Task WriteInOrderAsync(string orderKey, Func<DbConnection, DbTransaction?, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Task write;
+        lock (_lastWrite)
+        {
+            var previous = _lastWrite.GetValueOrDefault(orderKey) ?? Task.CompletedTask;
+            write = WriteAfterAsync(previous, work, cancellationToken);
+            _lastWrite[orderKey] = write;
+        }
+        _ = write.ContinueWith(done =>
+        {
+            lock (_lastWrite)
+            {
+                if (_lastWrite.TryGetValue(orderKey, out var last) && last == done)
+                {
+                    _lastWrite.Remove(orderKey);
+                }
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return write;
+    }
+
+    private readonly Dictionary<string, Task> _lastWrite = new(StringComparer.Ordinal);
+
+    private async Task WriteAfterAsync(Task previous, Func<DbConnection, DbTransaction?, Task> work, CancellationToken cancellationToken)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await using var connection = await OpenWriterAsync(cancellationToken);
+        await work(connection, null);
     }
 
     /// <summary>

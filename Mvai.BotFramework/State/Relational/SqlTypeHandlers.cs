@@ -20,6 +20,12 @@ internal static class SqlTypeHandlers
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
             DefaultTypeMap.MatchNamesWithUnderscores = true;
+            // Dapper maps DateTimeOffset parameters itself and would pass them by, so the handler never wrote them:
+            // SQLite got Microsoft.Data.Sqlite's "2026-03-01 14:00:00+00:00" beside older files' round-trip text (which
+            // sorts after it within a day), PostgreSQL refused non-UTC offsets. Without the built-in mapping the
+            // handler writes every instant.
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
             SqlMapper.AddTypeHandler(new InstantHandler());
         }
     }

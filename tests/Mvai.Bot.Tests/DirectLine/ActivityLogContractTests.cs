@@ -56,18 +56,18 @@ public sealed class SqliteActivityLogTests : ActivityLogContractTests
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
-    private protected override IActivityLog CreateLog() => new SqliteActivityLog(new SqliteStorage($"Data Source={_path}"), TimeProvider.System);
+    private protected override IActivityLog CreateLog() => new SqliteActivityLog(new SqliteStorage($"Data Source={_path}").Migrated(), TimeProvider.System);
 
-    private protected override ISigningKeyStore CreateKeyStore() => new SqliteSigningKeyStore(new SqliteStorage($"Data Source={_path}"));
+    private protected override ISigningKeyStore CreateKeyStore() => new SigningKeyStore(new SqliteStorage($"Data Source={_path}").Migrated());
 }
 
 public sealed class PostgresActivityLogTests : ActivityLogContractTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    private protected override IActivityLog CreateLog() => new PostgresActivityLog(_database.Open(), TimeProvider.System);
+    private protected override IActivityLog CreateLog() => new PostgresActivityLog(_database.Open().Migrated(), TimeProvider.System);
 
-    private protected override ISigningKeyStore CreateKeyStore() => new PostgresSigningKeyStore(_database.Open());
+    private protected override ISigningKeyStore CreateKeyStore() => new SigningKeyStore(_database.Open().Migrated());
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

@@ -90,14 +90,14 @@ public sealed class SqliteAlertOutboxStoreTests : AlertOutboxStoreContractTests
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
-    private protected override IAlertOutboxStore CreateSut() => new SqliteAlertOutboxStore(new SqliteStorage($"Data Source={_path}"));
+    private protected override IAlertOutboxStore CreateSut() => new AlertOutboxStore(new SqliteStorage($"Data Source={_path}").Migrated());
 }
 
 public sealed class PostgresAlertOutboxStoreTests : AlertOutboxStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    private protected override IAlertOutboxStore CreateSut() => new PostgresAlertOutboxStore(_database.Open());
+    private protected override IAlertOutboxStore CreateSut() => new AlertOutboxStore(_database.Open().Migrated());
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

@@ -73,14 +73,14 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mvai-tests", $"{Guid.NewGuid():N}.db");
 
-    private protected override ITranscriptStore CreateSut(TimeProvider clock) => new SqliteTranscriptStore(new SqliteStorage($"Data Source={_path}"), clock);
+    private protected override ITranscriptStore CreateSut(TimeProvider clock) => new TranscriptStore(new SqliteStorage($"Data Source={_path}").Migrated(), clock);
 }
 
 public sealed class PostgresTranscriptStoreTests : TranscriptStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
 
-    private protected override ITranscriptStore CreateSut(TimeProvider clock) => new PostgresTranscriptStore(_database.Open(), clock);
+    private protected override ITranscriptStore CreateSut(TimeProvider clock) => new TranscriptStore(_database.Open().Migrated(), clock);
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

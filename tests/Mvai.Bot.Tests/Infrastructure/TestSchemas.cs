@@ -1,10 +1,16 @@
+using Mvai.Bot.Answering.Feedback;
 using Mvai.Bot.Desk.Requests;
 using Mvai.Bot.Handoff;
+using Mvai.Bot.Handoff.Alerts;
+using Mvai.Bot.Handoff.Console;
 using Mvai.Bot.Desk.Roster;
 using Mvai.Bot.Intake.Requests;
 using Mvai.Bot.Privacy;
+using Mvai.BotFramework.DirectLine;
+using Mvai.BotFramework.Hosting;
 using Mvai.BotFramework.State;
 using Mvai.BotFramework.State.Relational;
+using Mvai.BotFramework.Transcripts;
 
 namespace Mvai.Bot.Tests.Infrastructure;
 
@@ -17,8 +23,9 @@ public static class TestSchemas
     /// <summary>Every component the app registers, in the app's order (SchemaRegistrationTests keeps the two equal).</summary>
     public static IReadOnlyList<SchemaComponent> All { get; } =
     [
-        StateSchema.BotState, AssistanceRequestStore.Schema, HandoffStore.Schema, RequestDeskSchema.Component, PeerAdvisorStore.Schema,
-        DataAuditStore.Schema,
+        StateSchema.BotState, SharedActivityDeduplicator.Schema, DirectLineSchema.Component, AssistanceRequestStore.Schema,
+        AnswerRecordStore.Schema, TranscriptStore.Schema, HandoffStore.Schema, AlertOutboxStore.Schema, DatabaseXmlRepository.Schema,
+        RequestDeskSchema.Component, PeerAdvisorStore.Schema, DataAuditStore.Schema,
     ];
 
     public static T Migrated<T>(this T database)

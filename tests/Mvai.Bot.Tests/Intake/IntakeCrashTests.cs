@@ -79,9 +79,7 @@ public abstract class IntakeCrashTests<TStorage> : OnEachStorage<TStorage>
     /// <summary>The e-mail answered the contact-method question (the first one had been saved): the bot re-asks it.</summary>
     private static bool IsRetryOfContactMethod(string said) => said == "Please choose one of the options.";
 
-    private ITranscriptStore OpenTranscripts() => Storage.OpenBackend().Select<ITranscriptStore>(
-        sqlite => new SqliteTranscriptStore(sqlite, TimeProvider.System),
-        postgres => new PostgresTranscriptStore(postgres, TimeProvider.System));
+    private TranscriptStore OpenTranscripts() => new(Storage.OpenBackend().Database, TimeProvider.System);
 
     private AssistanceRequestStore OpenStore() => new AssistanceRequestStore(Storage.OpenBackend().Database, TimeProvider.System);
 

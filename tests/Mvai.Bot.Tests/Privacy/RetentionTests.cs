@@ -193,8 +193,7 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
     [Fact]
     public async Task AlertsSentBeforeTheCutoff_AndOnesCreatedBeforeItNeverSent_Go_TheOthersStay()
     {
-        var outbox = Storage.OpenBackend().Select<IAlertOutboxStore>(
-            sqlite => new SqliteAlertOutboxStore(sqlite), postgres => new PostgresAlertOutboxStore(postgres));
+        var outbox = new AlertOutboxStore(Storage.OpenBackend().Database);
         await AddSentAsync(outbox, "H-old-sent", Start);
         await AddSentAsync(outbox, "H-old-sent-late", Start, sentAt: Start.AddDays(2));
         await AddSentAsync(outbox, "H-recent", Start.AddDays(25));
@@ -244,7 +243,7 @@ public abstract class RetentionTests<TStorage> : OnEachStorage<TStorage>
             "the default 90-day retention to purge the transcript on the next interval");
     }
 
-    private static async Task AddSentAsync(IAlertOutboxStore outbox, string caseId, DateTimeOffset at, DateTimeOffset? sentAt = null)
+    private static async Task AddSentAsync(AlertOutboxStore outbox, string caseId, DateTimeOffset at, DateTimeOffset? sentAt = null)
     {
         await outbox.AddAsync("alert-" + caseId, AlertTestSettings.Alert(caseId), [new(AlertChannels.Email, "duty@mvai.example")], at, default);
         var delivery = Assert.Single(await outbox.ClaimDueAsync("instance", at, TimeSpan.FromMinutes(1), 10, default));

@@ -52,6 +52,45 @@ public sealed class SchemaAdoptionTests
         Assert.Equal(TestSchemas.All.Count, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_versions"));
     }
 
+    [Fact]
+    public async Task AnOutboxFromBeforeMigrations_KeepsItsDeliveries_WithTheirInstantsReadAsTime()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var created = DateTimeOffset.Parse("2025-05-01T10:00:00.123Z", System.Globalization.CultureInfo.InvariantCulture);
+        await using (var old = new SqliteConnection($"Data Source={_path}"))
+        {
+            // What SqliteAlertOutboxStore created in its constructor: instants as Unix milliseconds.
+            await old.ExecuteAsync("""
+                CREATE TABLE advisor_alerts (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, document TEXT NOT NULL, created_at INTEGER NOT NULL);
+                CREATE TABLE alert_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL REFERENCES advisor_alerts(id), case_id TEXT NOT NULL,
+                    channel TEXT NOT NULL, recipient TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,
+                    locked_until INTEGER, lock_owner TEXT, sent_at INTEGER, last_error TEXT);
+                INSERT INTO advisor_alerts VALUES ('a-1', 'H-1', @document, @ms);
+                INSERT INTO alert_outbox (alert_id, case_id, channel, recipient, attempts, next_attempt_at, sent_at)
+                    VALUES ('a-1', 'H-1', 'Email', 'duty@mvai.example', 1, @ms, @ms), ('a-1', 'H-1', 'Webhook', '', 1, @next, NULL);
+                """, new
+            {
+                document = System.Text.Json.JsonSerializer.Serialize(Handoff.AlertTestSettings.Alert("H-1")),
+                ms = created.ToUnixTimeMilliseconds(),
+                next = created.AddMinutes(5).ToUnixTimeMilliseconds(),
+            });
+        }
+        var database = new SqliteStorage($"Data Source={_path}");
+
+        await database.MigrateAsync(TestSchemas.All, default);
+
+        var outbox = new Mvai.Bot.Handoff.Alerts.AlertOutboxStore(database);
+        var statuses = await outbox.ListForCaseAsync("H-1", default);
+        Assert.Equal([created, null], statuses.Select(s => s.SentAt));
+        Assert.Equal([created, created.AddMinutes(5)], statuses.Select(s => s.NextAttemptAt));
+        Assert.Empty(await outbox.ClaimDueAsync("me", created.AddMinutes(5).AddTicks(-1), TimeSpan.FromMinutes(1), 10, default));
+        var retry = Assert.Single(await outbox.ClaimDueAsync("me", created.AddMinutes(5), TimeSpan.FromMinutes(1), 10, default));
+        Assert.Equal(("Webhook", 2, "H-1"), (retry.Channel, retry.Attempt, retry.Alert.CaseId));
+        Assert.Equal(0, await outbox.PurgeBeforeAsync(created, default));
+        Assert.Equal(2, await outbox.PurgeBeforeAsync(created.AddTicks(1), default));
+    }
+
     private static StoredAssistanceRequest OldRequest => new()
     {
         Reference = "MVAI-2025-0007",
@@ -79,6 +118,12 @@ public sealed class SchemaAdoptionTests
             _ = new RequestDeskStore(database);
             _ = new PeerAdvisorStore(database);
             _ = new DataAuditStore(database);
+            _ = new Mvai.Bot.Handoff.Alerts.AlertOutboxStore(database);
+            _ = new Mvai.Bot.Answering.Feedback.AnswerRecordStore(database);
+            _ = new BotFramework.DirectLine.SigningKeyStore(database);
+            _ = new BotFramework.Transcripts.TranscriptStore(database, TimeProvider.System);
+            _ = new BotFramework.Hosting.SharedActivityDeduplicator(database, TimeProvider.System, TimeSpan.FromMinutes(10));
+            _ = new Mvai.Bot.Handoff.Console.DatabaseXmlRepository(database, TimeProvider.System);
         }
         _ = new BotFramework.State.Postgres.PostgresStorage(postgres);
 

@@ -37,7 +37,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task ConcurrentConversations_EachFindAllTheirTranscriptRows_InOrder_AsSoonAsEachWriteReturns()
     {
-        var store = new SqliteTranscriptStore(new SqliteStorage($"Data Source={_path}").Migrated(), TimeProvider.System);
+        var store = new TranscriptStore(new SqliteStorage($"Data Source={_path}").Migrated(), TimeProvider.System);
 
         async Task ChatAsync(string conversation)
         {
@@ -93,7 +93,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     public async Task OneBatch_CommitsEveryWriteThatHeld_AndFailsOnlyTheStaleOne()
     {
         var storage = new SqliteStorage($"Data Source={_path}").Migrated();
-        var transcript = new SqliteTranscriptStore(storage, TimeProvider.System);
+        var transcript = new TranscriptStore(storage, TimeProvider.System);
         var first = await storage.WriteAsync(Item("stale", 1, null), default);
         await storage.WriteAsync(Item("stale", 2, first["stale"]), default);
 
