@@ -27,11 +27,12 @@ internal static class CoverageCheck
 
     /// <summary>The caveat to show above the answer, or null when the answer plainly fits the question.</summary>
     /// <param name="best">The best hit the answer is built on.</param>
-    /// <param name="unfamiliar">The question's words the guidance never uses (<see cref="GuidanceIndex.UnfamiliarWords"/>).</param>
-    public static string? Caveat(SearchHit best, IReadOnlyList<string> unfamiliar)
+    /// <param name="unfamiliar">The question's words the guidance never uses (<see cref="GuidanceIndex.UnfamiliarWords"/>);
+    /// asked only for a loose match, so a well-matched question is not parsed a second time.</param>
+    public static string? Caveat(SearchHit best, Func<IReadOnlyList<string>> unfamiliar)
     {
         var loose = best.Similarity is { } similarity && similarity < LooseSimilarity && best.Coverage < LooseCoverage;
-        return loose && unfamiliar.Any(Telling)
+        return loose && unfamiliar().Any(Telling)
             ? "I may not have guidance on exactly what you asked. Here is the closest I have; an MVAI peer advisor can answer the specifics."
             : null;
     }

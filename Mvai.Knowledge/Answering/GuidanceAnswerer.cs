@@ -114,7 +114,7 @@ public sealed class GuidanceAnswerer : IGuidanceAnswerer
         {
             Kind = AnswerKind.Answered, Headline = best.Passage.Heading, ShortAnswer = string.Join(' ', lead), KeyPoints = points, Passages = used,
             Citations = Cite(used), Confidence = confidence,
-            Caveat = CoverageCheck.Caveat(best, _index.UnfamiliarWords(question)),
+            Caveat = CoverageCheck.Caveat(best, () => _index.UnfamiliarWords(question)),
             RelatedTopics = _related.Find(ranked, used.Select(p => p.DocumentId), RelatedTopicCount),
         };
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -56,7 +55,7 @@ public sealed partial class LlmAssistedUnderstanding : IMessageUnderstanding
             var reply = await _chat.GetChatMessageContentAsync(history, cancellationToken: patience.Token).ConfigureAwait(false);
             return Parse(reply.Content);
         }
-        catch (Exception e) when (e is HttpOperationException or OperationCanceledException or JsonException or InvalidOperationException
+        catch (Exception e) when (e is HttpOperationException or OperationCanceledException or InvalidOperationException
             && !cancellationToken.IsCancellationRequested)
         {
             return null;
